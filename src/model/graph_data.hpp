@@ -1,0 +1,56 @@
+#pragma once
+// The storage behind InfluenceGraph. Internal: filled by GraphBuilder only.
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "orgnet/model/influence_graph.hpp"
+
+namespace orgnet {
+
+struct InfluenceGraph::Data {
+  // Influence adjacency (CSR, see influence_graph.hpp).
+  std::vector<edge_id> out_offsets{0};
+  std::vector<vertex_id> out_targets;
+  std::vector<vertex_id> edge_sources;
+  std::vector<double> strengths;
+  std::vector<RelationMask> edge_relations;
+  std::vector<edge_id> in_offsets{0};
+  std::vector<vertex_id> in_sources;
+  std::vector<edge_id> in_edge_ids;
+
+  // People. `id_index` views point into `ids`, whose strings never move after
+  // construction (the Data object is immutable once shared).
+  std::vector<std::string> ids;
+  std::unordered_map<std::string_view, vertex_id> id_index;
+  std::vector<std::string> names;
+  std::vector<std::string> titles;
+  std::vector<int> levels;
+  std::vector<bool> level_given;
+  std::vector<vertex_id> managers;
+  std::vector<edge_id> report_offsets{0};
+  std::vector<vertex_id> reports;
+
+  // Departments, numbered in order of first appearance.
+  std::vector<department_id> departments;
+  std::vector<std::string> department_names;
+  std::unordered_map<std::string, department_id> department_index;
+  std::vector<edge_id> department_offsets{0};
+  std::vector<vertex_id> department_members;
+
+  // Free attributes, column-wise.
+  std::vector<std::string> attribute_names;
+  std::vector<std::vector<std::string>> attribute_columns;
+
+  // Relations and ties.
+  std::vector<std::string> relation_names;
+  std::vector<RelationSpec> relation_specs;
+  RelationMap relation_map;
+  std::vector<TieRecord> ties;
+
+  LoadReport report;
+};
+
+}  // namespace orgnet
