@@ -114,8 +114,9 @@ void GraphBuilder::add_tie(std::string_view source, std::string_view target, std
   }
   if (relation.empty()) throw invalid_argument(located(0, "relation"), "relation is empty");
   relation_id rel;
-  auto it = relation_index_.find(std::string(relation));
-  if (it != relation_index_.end()) {
+  if (!relation_names_.empty() && relation == relation_names_[last_relation_]) {
+    rel = last_relation_;  // files usually list ties of one relation together
+  } else if (auto it = relation_index_.find(std::string(relation)); it != relation_index_.end()) {
     rel = it->second;
   } else {
     if (relation_names_.size() >= std::numeric_limits<relation_id>::max()) {
@@ -125,6 +126,7 @@ void GraphBuilder::add_tie(std::string_view source, std::string_view target, std
     relation_names_.emplace_back(relation);
     relation_index_.emplace(std::string(relation), rel);
   }
+  last_relation_ = rel;
   if (tie_source_.size() >= std::numeric_limits<edge_id>::max() - 1) {
     throw invalid_argument(located(0, ""), "too many ties: orgnet supports at most 2^32 - 2");
   }
@@ -376,7 +378,7 @@ InfluenceGraph GraphBuilder::build() && {
   struct Arc {
     vertex_id target;
     relation_id relation;
-    double miss;  // 1 - s: probability that this contribution fails
+    double strength;
   };
   std::vector<edge_id> arc_offsets(n + 1, 0);
   for (std::size_t t = 0; t < num_ties; ++t) {
@@ -397,7 +399,7 @@ InfluenceGraph GraphBuilder::build() && {
     for (std::size_t t = 0; t < num_ties; ++t) {
       if (tie_source_[t] == tie_target_[t]) continue;
       for (int k = 0; k < arcs_of(t); ++k) {
-        arcs[fill[influencer(t, k)]++] = Arc{influenced(t, k), tie_relation_[t], 1.0 - tie_strength(t, k)};
+        arcs[fill[influencer(t, k)]++] = Arc{influenced(t, k), tie_relation_[t], tie_strength(t, k)};
       }
     }
   }
@@ -416,9 +418,15 @@ InfluenceGraph GraphBuilder::build() && {
       Arc merged = *it;
       RelationMask mask = RelationMask{1} << std::min<unsigned>(it->relation, 31);
       auto run = it + 1;
-      for (; run != last && run->target == it->target; ++run) {
-        merged.miss *= run->miss;
-        mask |= RelationMask{1} << std::min<unsigned>(run->relation, 31);
+      if (run != last && run->target == it->target) {
+        // Noisy-or: s = 1 - prod(1 - s_i), computed as -expm1(sum log1p(-s_i)) so
+        // that tiny strengths (1e-300) are not rounded away and s_i = 1 gives 1.
+        double log_miss = std::log1p(-it->strength);
+        for (; run != last && run->target == it->target; ++run) {
+          log_miss += std::log1p(-run->strength);
+          mask |= RelationMask{1} << std::min<unsigned>(run->relation, 31);
+        }
+        merged.strength = -std::expm1(log_miss);
       }
       report.merged_arcs += static_cast<std::size_t>(run - it - 1);
       arcs[edges] = merged;  // edges <= it: this slot has been read already
@@ -434,8 +442,7 @@ InfluenceGraph GraphBuilder::build() && {
   for (std::size_t u = 0; u < n; ++u) {
     for (edge_id e = d.out_offsets[u]; e < d.out_offsets[u + 1]; ++e) {
       d.out_targets[e] = arcs[e].target;
-      // Noisy-or: s = 1 - prod(1 - s_i). A product that underflows to 0 means s = 1.
-      d.strengths[e] = 1.0 - arcs[e].miss;
+      d.strengths[e] = arcs[e].strength;
       d.edge_sources[e] = static_cast<vertex_id>(u);
     }
   }

@@ -110,6 +110,7 @@ class GraphBuilder {
   std::vector<PersonLocation> person_locations_;
   std::vector<std::string> relation_names_;
   std::unordered_map<std::string, relation_id> relation_index_;
+  relation_id last_relation_ = 0;
   std::vector<std::uint32_t> tie_source_;
   std::vector<std::uint32_t> tie_target_;
   std::vector<relation_id> tie_relation_;

@@ -1,0 +1,28 @@
+#include "commands.hpp"
+
+#include <map>
+
+namespace orgnet::cli {
+
+namespace {
+std::map<const CLI::App*, std::function<void()>>& actions() {
+  static std::map<const CLI::App*, std::function<void()>> table;
+  return table;
+}
+}  // namespace
+
+void on_run(CLI::App* command, std::function<void()> run) { actions()[command] = std::move(run); }
+
+void register_commands(CLI::App& app) {
+  register_summary(app);
+  register_datasets(app);
+}
+
+void run_selected(CLI::App& app) {
+  for (const CLI::App* command : app.get_subcommands()) {
+    auto it = actions().find(command);
+    if (it != actions().end()) it->second();
+  }
+}
+
+}  // namespace orgnet::cli

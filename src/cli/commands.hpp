@@ -1,0 +1,23 @@
+#pragma once
+// Registry of subcommands. Each capability adds one file under src/cli/ with a
+// register_<name> function and lists it in commands.cpp.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace orgnet::cli {
+
+/// Adds every subcommand to `app`.
+void register_commands(CLI::App& app);
+
+/// Runs the subcommand that was parsed. Throws on bad input.
+void run_selected(CLI::App& app);
+
+/// Called by each command's register function: binds the code to run.
+void on_run(CLI::App* command, std::function<void()> run);
+
+void register_summary(CLI::App& app);
+void register_datasets(CLI::App& app);
+
+}  // namespace orgnet::cli

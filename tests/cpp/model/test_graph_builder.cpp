@@ -1,0 +1,254 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "orgnet/model/graph_builder.hpp"
+#include "test_support.hpp"
+
+namespace orgnet {
+namespace {
+
+// The hand-worked graph of docs/data-model.md's second example.
+//
+//   people: a (S), b (S, manager a), c (T, manager a), d (no department)
+//   ties (as observed)             arc (influence)   strength before merging
+//   b advice a   w 1               a -> b            1/4  (b's advice weights: 1 + 3)
+//   b advice c   w 3               c -> b            3/4
+//   c trust a    w 2               a -> c            1/2  (c's trust weights: 2 + 2)
+//   c trust b    w 2               b -> c            1/2
+//   a email b    w 2               a -> b            2/8  (b's email weights: 2 + 6)
+//   d email b    w 6               d -> b            6/8
+//   c cowork d   w 1               c -> d, d -> c    1 each (cowork goes both ways)
+//   c reports_to a  w 0.5          a -> c            0.5  (as_is)
+//   a advice a   (self-tie)        none
+//
+//   merged: a -> b = 1 - (3/4)(3/4) = 7/16; a -> c = 1 - (1/2)(1/2) = 3/4
+InfluenceGraph hand_worked_graph() {
+  GraphBuilder b;
+  b.add_person({.id = "a", .department = "S"});
+  b.add_person({.id = "b", .department = "S", .manager = "a"});
+  b.add_person({.id = "c", .department = "T", .manager = "a"});
+  b.add_person({.id = "d"});
+  b.add_tie("b", "a", "advice", 1);
+  b.add_tie("b", "c", "advice", 3);
+  b.add_tie("c", "a", "trust", 2);
+  b.add_tie("c", "b", "trust", 2);
+  b.add_tie("a", "b", "email", 2);
+  b.add_tie("d", "b", "email", 6);
+  b.add_tie("c", "d", "cowork", 1);
+  b.add_tie("c", "a", "reports_to", 0.5);
+  b.add_tie("a", "a", "advice", 1);
+  return std::move(b).build();
+}
+
+double strength_of(const InfluenceGraph& g, const char* u, const char* v) {
+  auto e = g.find_edge(g.index_of(u), g.index_of(v));
+  return e ? g.strength(*e) : -1.0;
+}
+
+TEST(GraphBuilder, HandWorkedStrengthsAndMerges) {
+  InfluenceGraph g = hand_worked_graph();
+  ASSERT_EQ(g.num_vertices(), 4u);
+  EXPECT_EQ(g.num_ties(), 9u);
+  EXPECT_EQ(g.num_edges(), 7u);
+  EXPECT_DOUBLE_EQ(strength_of(g, "a", "b"), 7.0 / 16.0);
+  EXPECT_DOUBLE_EQ(strength_of(g, "a", "c"), 0.75);
+  EXPECT_DOUBLE_EQ(strength_of(g, "b", "c"), 0.5);
+  EXPECT_DOUBLE_EQ(strength_of(g, "c", "b"), 0.75);
+  EXPECT_DOUBLE_EQ(strength_of(g, "c", "d"), 1.0);
+  EXPECT_DOUBLE_EQ(strength_of(g, "d", "c"), 1.0);
+  EXPECT_DOUBLE_EQ(strength_of(g, "d", "b"), 0.75);
+  EXPECT_FALSE(g.find_edge(g.index_of("b"), g.index_of("a")));
+  EXPECT_FALSE(g.find_edge(g.index_of("a"), g.index_of("a")));
+
+  const LoadReport& r = g.load_report();
+  EXPECT_EQ(r.ties, 9u);
+  EXPECT_EQ(r.self_ties, 1u);
+  EXPECT_EQ(r.influence_arcs, 9u);  // 8 non-self ties, cowork gives two
+  EXPECT_EQ(r.merged_arcs, 2u);
+  EXPECT_EQ(r.influence_edges, 7u);
+  EXPECT_TRUE(r.relations_using_fallback.empty());
+}
+
+TEST(GraphBuilder, CsrIsConsistentBothWays) {
+  InfluenceGraph g = hand_worked_graph();
+  std::size_t seen = 0;
+  for (vertex_id v = 0; v < g.num_vertices(); ++v) {
+    auto in = g.in_neighbors(v);
+    auto ids = g.in_edges(v);
+    for (std::size_t k = 0; k < in.size(); ++k) {
+      EXPECT_EQ(g.edge_source(ids[k]), in[k]);
+      EXPECT_EQ(g.edge_target(ids[k]), v);
+      if (k > 0) {
+        EXPECT_LT(in[k - 1], in[k]);
+      }
+      ++seen;
+    }
+    auto out = g.out_neighbors(v);
+    for (std::size_t k = 1; k < out.size(); ++k) EXPECT_LT(out[k - 1], out[k]);
+  }
+  EXPECT_EQ(seen, g.num_edges());
+}
+
+TEST(GraphBuilder, RelationMaskNamesContributingRelations) {
+  InfluenceGraph g = hand_worked_graph();
+  const edge_id ab = *g.find_edge(g.index_of("a"), g.index_of("b"));
+  const RelationMask expected = (RelationMask{1} << *g.find_relation("advice")) |
+                                (RelationMask{1} << *g.find_relation("email"));
+  EXPECT_EQ(g.edge_relations(ab), expected);
+}
+
+TEST(GraphBuilder, PeopleDepartmentsAndHierarchy) {
+  InfluenceGraph g = hand_worked_graph();
+  EXPECT_EQ(g.id(0), "a");
+  EXPECT_EQ(g.num_departments(), 2u);
+  EXPECT_EQ(g.department_name(g.department(g.index_of("c"))), "T");
+  EXPECT_EQ(g.department(g.index_of("d")), no_department);
+  ASSERT_EQ(g.department_members(0).size(), 2u);
+  EXPECT_EQ(g.manager(g.index_of("b")), g.index_of("a"));
+  EXPECT_EQ(g.manager(g.index_of("a")), no_vertex);
+  EXPECT_EQ(g.level(g.index_of("a")), 0);
+  EXPECT_EQ(g.level(g.index_of("c")), 1);
+  EXPECT_EQ(g.level(g.index_of("d")), 0);
+  EXPECT_FALSE(g.level_given(0));
+  ASSERT_EQ(g.direct_reports(g.index_of("a")).size(), 2u);
+}
+
+TEST(GraphBuilder, EmptyAndSingletonGraphs) {
+  InfluenceGraph empty = GraphBuilder{}.build();
+  EXPECT_EQ(empty.num_vertices(), 0u);
+  EXPECT_EQ(empty.num_edges(), 0u);
+  EXPECT_EQ(empty.out_offsets().size(), 1u);
+
+  GraphBuilder b;
+  b.add_person({.id = "solo"});
+  InfluenceGraph one = std::move(b).build();
+  EXPECT_EQ(one.num_vertices(), 1u);
+  EXPECT_EQ(one.out_degree(0), 0u);
+  EXPECT_EQ(one.level(0), 0);
+  EXPECT_THROW((void)one.id(1), orgnet::out_of_range);
+  EXPECT_THROW((void)one.index_of("nobody"), std::out_of_range);
+}
+
+TEST(GraphBuilder, UnknownPersonIsAnErrorUnlessCreated) {
+  {
+    GraphBuilder b;
+    b.add_person({.id = "a"});
+    b.add_tie("a", "ghost", "advice");
+    std::string message = test::invalid_argument_message([&] { (void)std::move(b).build(); });
+    EXPECT_NE(message.find("unknown person id 'ghost'"), std::string::npos) << message;
+  }
+  GraphBuilder b({.unknown_people = UnknownPersonPolicy::create});
+  b.add_person({.id = "a"});
+  b.add_tie("a", "ghost", "advice");
+  InfluenceGraph g = std::move(b).build();
+  EXPECT_EQ(g.num_vertices(), 2u);
+  EXPECT_EQ(g.load_report().people_from_ties, 1u);
+}
+
+TEST(GraphBuilder, RejectsBadWeightsAtOnce) {
+  for (double w : {0.0, -1.0, std::nan(""), HUGE_VAL}) {
+    GraphBuilder b;
+    EXPECT_THROW(b.add_tie("a", "b", "advice", w), orgnet::invalid_argument) << w;
+  }
+}
+
+TEST(GraphBuilder, AsIsWeightAboveOneIsAnError) {
+  GraphBuilder b({.unknown_people = UnknownPersonPolicy::create});
+  b.add_tie("a", "b", "reports_to", 2.0);
+  std::string message = test::invalid_argument_message([&] { (void)std::move(b).build(); });
+  EXPECT_NE(message.find("must lie in (0, 1]"), std::string::npos) << message;
+}
+
+TEST(GraphBuilder, DuplicateIdNamesFirstDefinition) {
+  GraphBuilder b;
+  b.add_person({.id = "a"}, {.file = "people.csv", .line = 2, .id_column = 1});
+  std::string message = test::invalid_argument_message(
+      [&] { b.add_person({.id = "a"}, {.file = "people.csv", .line = 5, .id_column = 1}); });
+  EXPECT_EQ(message, "people.csv:5:1: field 'id': duplicate person id 'a' (first defined at people.csv:2)");
+}
+
+TEST(GraphBuilder, ManagerCycleNamesThePeople) {
+  GraphBuilder b;
+  b.add_person({.id = "x", .manager = "z"});
+  b.add_person({.id = "y", .manager = "x"});
+  b.add_person({.id = "z", .manager = "y"});
+  b.add_person({.id = "free"});
+  std::string message = test::invalid_argument_message([&] { (void)std::move(b).build(); });
+  EXPECT_EQ(message,
+            "the reporting lines form a cycle: 'x' -> 'z' -> 'y' -> 'x' (each reports to the next)");
+}
+
+TEST(GraphBuilder, LongReportingChainDoesNotRecurse) {
+  // 100,000 levels: a recursive depth computation would overflow the stack.
+  constexpr int n = 100000;
+  GraphBuilder b;
+  for (int i = 0; i < n; ++i) {
+    b.add_person({.id = std::to_string(i), .manager = i == 0 ? "" : std::to_string(i - 1)});
+  }
+  InfluenceGraph g = std::move(b).build();
+  EXPECT_EQ(g.level(g.index_of(std::to_string(n - 1))), n - 1);
+}
+
+TEST(GraphBuilder, GivenLevelsAnchorDerivedOnes) {
+  GraphBuilder b;
+  b.add_person({.id = "ceo", .level = 2});  // e.g. levels counted from a board above
+  b.add_person({.id = "vp", .manager = "ceo"});
+  b.add_person({.id = "mgr", .level = 7, .manager = "vp"});
+  b.add_person({.id = "ic", .manager = "mgr"});
+  InfluenceGraph g = std::move(b).build();
+  EXPECT_EQ(g.level(g.index_of("vp")), 3);
+  EXPECT_EQ(g.level(g.index_of("mgr")), 7);
+  EXPECT_EQ(g.level(g.index_of("ic")), 8);
+  EXPECT_TRUE(g.level_given(g.index_of("ceo")));
+  EXPECT_FALSE(g.level_given(g.index_of("vp")));
+}
+
+TEST(GraphBuilder, ConflictingManagersAreAnError) {
+  GraphBuilder b;
+  b.add_person({.id = "a"});
+  b.add_person({.id = "b"});
+  b.add_person({.id = "c", .manager = "a"});
+  b.add_tie("c", "b", "reports_to", 1.0);
+  std::string message = test::invalid_argument_message([&] { (void)std::move(b).build(); });
+  EXPECT_NE(message.find("person 'c' reports to 'b' but the manager field names 'a'"), std::string::npos) << message;
+}
+
+TEST(GraphBuilder, UnlistedRelationUsesFallbackOrFails) {
+  {
+    GraphBuilder b({.unknown_people = UnknownPersonPolicy::create});
+    b.add_tie("a", "b", "mentoring", 1.0);
+    InfluenceGraph g = std::move(b).build();
+    ASSERT_EQ(g.load_report().relations_using_fallback.size(), 1u);
+    EXPECT_EQ(g.load_report().relations_using_fallback[0], "mentoring");
+    EXPECT_TRUE(g.find_edge(0, 1));  // fallback: source influences target
+  }
+  RelationMap strict = RelationMap::defaults();
+  strict.set_fallback(std::nullopt);
+  GraphBuilder b({.relations = strict, .unknown_people = UnknownPersonPolicy::create});
+  b.add_tie("a", "b", "mentoring", 1.0);
+  EXPECT_THROW((void)std::move(b).build(), orgnet::invalid_argument);
+}
+
+TEST(GraphBuilder, ScaleByMaxAndStrengthOne) {
+  RelationMap map;
+  map.set("calls", {InfluenceDirection::source_to_target, StrengthRule::scale_by_max});
+  GraphBuilder b({.relations = map, .unknown_people = UnknownPersonPolicy::create});
+  b.add_tie("a", "b", "calls", 2);
+  b.add_tie("b", "c", "calls", 8);
+  InfluenceGraph g = std::move(b).build();
+  EXPECT_DOUBLE_EQ(g.strength(*g.find_edge(0, 1)), 0.25);
+  EXPECT_DOUBLE_EQ(g.strength(*g.find_edge(1, 2)), 1.0);
+}
+
+TEST(GraphBuilder, TinyStrengthsSurviveNoisyOr) {
+  GraphBuilder b({.unknown_people = UnknownPersonPolicy::create});
+  b.add_tie("a", "b", "reports_to", 1e-300);
+  InfluenceGraph g = std::move(b).build();
+  // 1 - (1 - 1e-300) rounds to 0 in double; the builder must not produce a zero
+  // strength (a strength must stay in (0, 1]).
+  EXPECT_GT(g.strength(0), 0.0);
+}
+
+}  // namespace
+}  // namespace orgnet
