@@ -175,8 +175,7 @@ TEST(GraphBuilder, ManagerCycleNamesThePeople) {
   b.add_person({.id = "z", .manager = "y"});
   b.add_person({.id = "free"});
   std::string message = test::invalid_argument_message([&] { (void)std::move(b).build(); });
-  EXPECT_EQ(message,
-            "the reporting lines form a cycle: 'x' -> 'z' -> 'y' -> 'x' (each reports to the next)");
+  EXPECT_EQ(message, "field 'manager': the reporting lines form a cycle: 'x' -> 'z' -> 'y' -> 'x' (each reports to the next)");
 }
 
 TEST(GraphBuilder, LongReportingChainDoesNotRecurse) {

@@ -1,0 +1,100 @@
+// Every bundled dataset loads with the counts its README (and the original
+// publication) gives.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <map>
+#include <string>
+
+#include "orgnet/io/datasets.hpp"
+#include "orgnet/structure/components.hpp"
+
+namespace orgnet {
+namespace {
+
+std::map<std::string, std::size_t> ties_per_relation(const InfluenceGraph& g) {
+  std::map<std::string, std::size_t> counts;
+  for (const TieRecord& t : g.ties()) ++counts[g.relation_name(t.relation)];
+  return counts;
+}
+
+TEST(Datasets, KrackhardtPublishedCounts) {
+  InfluenceGraph g = load_dataset("krackhardt");
+  EXPECT_EQ(g.num_vertices(), 21u);
+  EXPECT_EQ(g.num_ties(), 312u);
+  auto counts = ties_per_relation(g);
+  EXPECT_EQ(counts["advice"], 190u);
+  EXPECT_EQ(counts["friendship"], 102u);
+  EXPECT_EQ(counts["reports_to"], 20u);
+  EXPECT_EQ(g.load_report().self_ties, 0u);
+  // reports_to is a tree rooted at the CEO, id 7; VPs 2, 14, 18, 21.
+  EXPECT_EQ(g.manager(g.index_of("7")), no_vertex);
+  EXPECT_EQ(g.level(g.index_of("7")), 0);
+  for (const char* vp : {"2", "14", "18", "21"}) {
+    EXPECT_EQ(g.manager(g.index_of(vp)), g.index_of("7")) << vp;
+    EXPECT_EQ(g.level(g.index_of(vp)), 1) << vp;
+  }
+  EXPECT_EQ(g.level(g.index_of("1")), 2);
+  EXPECT_EQ(g.attribute(g.index_of("7"), "level"), "1");  // the file's 1-based level, kept as attribute
+  EXPECT_EQ(g.num_departments(), 5u);                      // codes 0 (CEO) to 4
+}
+
+TEST(Datasets, LazegaPublishedCounts) {
+  InfluenceGraph g = load_dataset("lazega");
+  EXPECT_EQ(g.num_vertices(), 71u);
+  auto counts = ties_per_relation(g);
+  EXPECT_EQ(counts["advice"], 892u);
+  EXPECT_EQ(counts["friendship"], 575u);
+  EXPECT_EQ(counts["cowork"], 1104u);
+  EXPECT_EQ(g.num_departments(), 3u);  // Boston, Hartford, Providence
+  EXPECT_EQ(g.department_members(*g.find_department("Boston")).size(), 48u);
+  EXPECT_EQ(g.department_members(*g.find_department("Hartford")).size(), 19u);
+}
+
+TEST(Datasets, EmailEuCorePublishedCounts) {
+  InfluenceGraph g = load_dataset("email_eu_core");
+  EXPECT_EQ(g.num_vertices(), 1005u);
+  EXPECT_EQ(g.num_ties(), 25571u);
+  EXPECT_EQ(g.load_report().self_ties, 642u);
+  EXPECT_EQ(g.num_edges(), 25571u - 642u);  // no duplicates; email keeps direction
+  EXPECT_EQ(g.num_departments(), 42u);
+  // SNAP: largest WCC 986 people, 203 SCCs, largest SCC 803 people.
+  ComponentsResult weak = weak_components(g);
+  ComponentsResult strong = strong_components(g);
+  EXPECT_EQ(weak.largest(), 986u);
+  EXPECT_EQ(strong.count(), 203u);
+  EXPECT_EQ(strong.largest(), 803u);
+}
+
+TEST(Datasets, UkFacultyPublishedCounts) {
+  InfluenceGraph g = load_dataset("uk_faculty");
+  EXPECT_EQ(g.num_vertices(), 81u);
+  EXPECT_EQ(g.num_ties(), 817u);
+  EXPECT_EQ(g.num_departments(), 4u);
+  EXPECT_EQ(g.department_members(*g.find_department("1")).size(), 33u);
+}
+
+TEST(Datasets, EnronPublishedCounts) {
+  InfluenceGraph g = load_dataset("enron");
+  EXPECT_EQ(g.num_vertices(), 184u);
+  EXPECT_EQ(g.num_ties(), 5295u);
+  auto counts = ties_per_relation(g);
+  EXPECT_EQ(counts["email_to"], 2935u);
+  EXPECT_EQ(counts["email_cc"], 1180u);
+  EXPECT_EQ(counts["email_bcc"], 1180u);
+  EXPECT_EQ(g.load_report().relations_using_fallback.size(), 3u);
+  EXPECT_EQ(g.title(g.index_of("2")), "Vice President");
+}
+
+TEST(Datasets, UnknownNameListsTheKnownOnes) {
+  try {
+    (void)load_dataset("nope");
+    FAIL();
+  } catch (const orgnet::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "unknown dataset 'nope' (bundled: krackhardt, lazega, email_eu_core, uk_faculty, enron)");
+  }
+}
+
+}  // namespace
+}  // namespace orgnet
