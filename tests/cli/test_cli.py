@@ -1,0 +1,153 @@
+"""The orgnet command-line tool, driven as a user would drive it.
+
+Expected figures come from networkx, computed here from the bundled CSV files
+independently of orgnet (with the documented default relation directions).
+"""
+
+import csv
+import json
+import os
+import pathlib
+import re
+import subprocess
+
+import networkx as nx
+import pytest
+
+CLI = os.environ["ORGNET_CLI"]
+TEST_DATA = pathlib.Path(os.environ["ORGNET_TEST_DATA_DIR"])
+DATA = TEST_DATA.parent.parent / "data"
+CORPUS = TEST_DATA / "malformed" / "csv"
+
+# Default relation map: who influences whom relative to the tie's direction.
+REVERSED = {"advice", "trust", "friendship", "reports_to"}
+BOTH = {"cowork"}
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
+
+
+def influence_digraph(folder):
+    """The influence graph as networkx sees it: directions applied, self-loops dropped."""
+    g = nx.DiGraph()
+    with open(DATA / folder / "nodes.csv", newline="", encoding="utf-8") as f:
+        g.add_nodes_from(row["id"] for row in csv.DictReader(f))
+    with open(DATA / folder / "edges.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            s, t, rel = row["source"], row["target"], row["relation"]
+            if s == t:
+                continue
+            if rel in REVERSED:
+                g.add_edge(t, s)
+            elif rel in BOTH:
+                g.add_edge(s, t)
+                g.add_edge(t, s)
+            else:
+                g.add_edge(s, t)
+    return g
+
+
+@pytest.mark.parametrize(
+    "dataset,folder",
+    [("krackhardt", "krackhardt_high_tech"), ("lazega", "lazega_law_firm"),
+     ("email_eu_core", "email_eu_core"), ("uk_faculty", "uk_faculty"), ("enron", "enron_email")],
+)
+def test_summary_json_matches_networkx(dataset, folder):
+    result = run("summary", "--dataset", dataset, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    g = influence_digraph(folder)
+    assert summary["people"] == g.number_of_nodes()
+    assert summary["influence_edges"] == g.number_of_edges()
+    assert summary["density"] == pytest.approx(nx.density(g), rel=1e-12)
+    assert summary["reciprocity"] == pytest.approx(nx.overall_reciprocity(g), rel=1e-12)
+    weak = list(nx.weakly_connected_components(g))
+    strong = list(nx.strongly_connected_components(g))
+    assert summary["weak_components"] == len(weak)
+    assert summary["largest_weak_component"] == max(map(len, weak))
+    assert summary["strong_components"] == len(strong)
+    assert summary["largest_strong_component"] == max(map(len, strong))
+
+
+def test_summary_without_arguments_describes_krackhardt():
+    result = run("summary")
+    assert result.returncode == 0, result.stderr
+    lines = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line.strip()}
+    assert lines["people"][1] == "21"
+    assert lines["ties"][1] == "312"
+    assert lines["advice"][1] == "190"
+    assert lines["friendship"][1] == "102"
+    assert lines["reports_to"][1] == "20"
+    assert "krackhardt" in result.stdout.splitlines()[0]
+    # CEO -> VP -> manager: three levels, 1 person at the top, 5 managers (CEO + 4 VPs).
+    assert re.search(r"^  hierarchy depth \(levels\) +3 ", result.stdout, re.M)
+    assert re.search(r"^  managers +5$", result.stdout, re.M)
+    assert result.stderr == ""
+
+
+def test_summary_csv_is_machine_readable():
+    result = run("summary", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = dict(csv.reader(result.stdout.splitlines()[1:]))
+    assert rows["people"] == "21"
+    assert rows["ties.advice"] == "190"
+    assert rows["hierarchy_depth"] == "3"
+    assert rows["managers"] == "5"
+    # Independent check of spans from the reports_to rows.
+    spans = {}
+    with open(DATA / "krackhardt_high_tech" / "edges.csv", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["relation"] == "reports_to":
+                spans[row["target"]] = spans.get(row["target"], 0) + 1
+    assert int(rows["max_span"]) == max(spans.values())
+    assert int(rows["managers"]) == len(spans)
+
+
+def test_csv_input_with_column_mapping(tmp_path):
+    people = tmp_path / "people.csv"
+    ties = tmp_path / "ties.csv"
+    people.write_text("emp,unit,boss\na,X,\nb,X,a\nc,Y,a\n", encoding="utf-8")
+    ties.write_text("from,to\nb,a\nc,a\n", encoding="utf-8")
+    result = run("summary", "--people", str(people), "--ties", str(ties), "--id-col", "emp",
+                 "--department-col", "unit", "--manager-col", "boss", "--source-col", "from",
+                 "--target-col", "to", "--default-relation", "advice", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    s = json.loads(result.stdout)
+    assert (s["people"], s["ties"], s["departments"], s["hierarchy"]["depth"]) == (3, 2, 2, 2)
+    assert s["relations"][0] == {"relation": "advice", "ties": 2, "direction": "target_to_source",
+                                 "strength_rule": "weighted_cascade", "used_fallback": False}
+
+
+def corpus_cases():
+    return sorted(p.name for p in CORPUS.iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("case", corpus_cases())
+def test_malformed_input_gives_one_line_and_exit_code_2(case):
+    folder = CORPUS / case
+    expected = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    expected = expected.replace("{dir}", str(folder))
+    result = run("summary", "--people", str(folder / "people.csv"), "--ties", str(folder / "ties.csv"))
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"orgnet: error: {expected}\n"
+
+
+def test_bad_usage_exits_2():
+    for args in (["summary", "--format", "xml"], ["summary", "--no-such-option"], ["frobnicate"],
+                 ["summary", "--dataset", "nope"], ["summary", "--people", "/nonexistent.csv"],
+                 ["summary", "--relation", "advice=sideways"]):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("orgnet: error: "), args
+        assert result.stderr.count("\n") == 1, (args, result.stderr)
+
+
+def test_help_and_datasets():
+    assert run("--help").returncode == 0
+    assert "--department-col" in run("summary", "--help").stdout
+    listing = run("datasets")
+    assert listing.returncode == 0
+    for name in ("krackhardt", "lazega", "email_eu_core", "uk_faculty", "enron"):
+        assert name in listing.stdout
