@@ -141,15 +141,18 @@ void GraphBuilder::add_tie(std::string_view source, std::string_view target, std
   if (located_tie || !tie_locations_.empty()) tie_locations_.push_back(where);
 }
 
-SourceLocation GraphBuilder::tie_location(std::size_t tie, std::uint32_t column, std::string field) const {
+SourceLocation GraphBuilder::tie_location(std::size_t tie, std::string field) const {
   SourceLocation at;
-  at.field = std::move(field);
   if (tie < tie_locations_.size()) {
     const TieLocation& loc = tie_locations_[tie];
     at.file = files_[loc.file];
     at.line = loc.line;
-    at.column = column == 0 ? 0 : column;
+    at.column = field == "source"   ? loc.source_column
+                : field == "target" ? loc.target_column
+                : field == "weight" ? loc.weight_column
+                                    : 0;
   }
+  at.field = std::move(field);
   return at;
 }
 
@@ -172,10 +175,7 @@ InfluenceGraph GraphBuilder::build() && {
     for (std::size_t t = 0; t < num_ties; ++t) {
       const bool as_source = tie_source_[t] == v;
       if (!as_source && tie_target_[t] != v) continue;
-      const std::uint32_t column = t < tie_locations_.size()
-                                       ? (as_source ? tie_locations_[t].source_column : tie_locations_[t].target_column)
-                                       : 0;
-      throw invalid_argument(tie_location(t, column, as_source ? "source" : "target"),
+      throw invalid_argument(tie_location(t, as_source ? "source" : "target"),
                              "unknown person id " + quoted(id_storage_[v]) +
                                  " (not in the people data; ask to create missing people to accept it)");
     }
@@ -241,7 +241,7 @@ InfluenceGraph GraphBuilder::build() && {
                 to_string(d.relation_specs[r].direction), to_string(d.relation_specs[r].strength));
     } else {
       std::size_t first = std::find(tie_relation_.begin(), tie_relation_.end(), r) - tie_relation_.begin();
-      throw invalid_argument(tie_location(first, 0, "relation"),
+      throw invalid_argument(tie_location(first, "relation"),
                              "relation " + quoted(relation_names_[r]) +
                                  " is not in the relation map and the map has no fallback");
     }
@@ -270,13 +270,13 @@ InfluenceGraph GraphBuilder::build() && {
         const vertex_id report_v = tie_source_[t];
         const vertex_id boss = tie_target_[t];
         if (report_v == boss) {
-          throw invalid_argument(tie_location(t, 0, "target"),
+          throw invalid_argument(tie_location(t, "target"),
                                  "person " + quoted(d.ids[report_v]) + " reports to themselves");
         }
         if (d.managers[report_v] != no_vertex && d.managers[report_v] != boss) {
           std::string other = manager_tie[report_v] < num_ties ? "another " + options_.hierarchy_relation + " tie"
                                                                  : "the manager field";
-          throw invalid_argument(tie_location(t, 0, "target"),
+          throw invalid_argument(tie_location(t, "target"),
                                  "person " + quoted(d.ids[report_v]) + " reports to " + quoted(d.ids[boss]) +
                                      " but " + other + " names " + quoted(d.ids[d.managers[report_v]]) +
                                      " as their manager (a person has one manager)");
@@ -287,9 +287,18 @@ InfluenceGraph GraphBuilder::build() && {
     }
   }
   if (auto cycle = detail::find_parent_cycle(d.managers)) {
-    cycle->push_back(cycle->front());
-    throw invalid_argument("the reporting lines form a cycle: " + name_people(d.ids, *cycle) +
-                           " (each reports to the next)");
+    // Point at the record that gave the cycle's first person their manager.
+    const vertex_id first = cycle->front();
+    SourceLocation at;
+    if (manager_tie[first] < num_ties) {
+      at = tie_location(manager_tie[first], "target");
+    } else {
+      const PersonLocation& loc = person_locations_[first];
+      at = SourceLocation{loc.file, loc.line, loc.manager_column, "manager"};
+    }
+    cycle->push_back(first);
+    throw invalid_argument(at, "the reporting lines form a cycle: " + name_people(d.ids, *cycle) +
+                                   " (each reports to the next)");
   }
   {
     std::vector<int> given(n, -1);
@@ -342,8 +351,7 @@ InfluenceGraph GraphBuilder::build() && {
     max_weight[r] = std::max(max_weight[r], tie_weight_[t]);
     if (d.relation_specs[r].strength == StrengthRule::weighted_cascade) any_cascade = true;
     if (d.relation_specs[r].strength == StrengthRule::as_is && tie_weight_[t] > 1.0) {
-      const std::uint32_t column = t < tie_locations_.size() ? tie_locations_[t].weight_column : 0;
-      throw invalid_argument(tie_location(t, column, "weight"),
+      throw invalid_argument(tie_location(t, "weight"),
                              "relation " + quoted(relation_names_[r]) +
                                  " takes weights as strengths, so they must lie in (0, 1]; got " +
                                  format_weight(tie_weight_[t]));

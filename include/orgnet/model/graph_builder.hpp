@@ -97,8 +97,8 @@ class GraphBuilder {
 
  private:
   std::uint32_t intern(std::string_view id);
-  [[nodiscard]] SourceLocation tie_location(std::size_t tie, std::uint32_t column,
-                                            std::string field) const;
+  /// Location of a tie's field ("source", "target", "weight", "relation").
+  [[nodiscard]] SourceLocation tie_location(std::size_t tie, std::string field) const;
 
   BuildOptions options_;
   std::vector<std::string> files_{""};
