@@ -1,6 +1,7 @@
 #include "orgnet/io/csv.hpp"
 
 #include <charconv>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -166,20 +167,41 @@ void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::stri
   }
   const std::uint32_t file = builder.add_source(source_name);
 
+  // Ties go to the builder in batches (its id lookups overlap within a batch).
+  // Field views point into `text`, except fields that had doubled quotes, which
+  // the reader rewrites into storage it reuses: those are copied to `escaped`.
+  constexpr std::size_t batch_size = 512;
+  std::vector<TieView> batch;
+  batch.reserve(batch_size);
+  std::deque<std::string> escaped;
+  auto stable = [&](std::string_view field) -> std::string_view {
+    const bool inside = field.data() >= text.data() && field.data() + field.size() <= text.data() + text.size();
+    return inside ? field : std::string_view(escaped.emplace_back(field));
+  };
+  auto flush = [&] {
+    builder.add_ties(batch);
+    batch.clear();
+    escaped.clear();
+  };
+
   CsvRecord record;
   while (reader.next(record)) {
     check_width(reader, record, header.size());
     const auto& f = record.fields;
-    TieLocation where{file, narrow_column(record.line), narrow_column(f[source].column),
-                      narrow_column(f[target].column), weight != absent ? narrow_column(f[weight].column) : 0};
-    std::string_view rel = columns.default_relation;
+    TieView& tie = batch.emplace_back();
+    tie.where = TieLocation{file, narrow_column(record.line), narrow_column(f[source].column),
+                            narrow_column(f[target].column), weight != absent ? narrow_column(f[weight].column) : 0};
+    tie.source = stable(f[source].text);
+    tie.target = stable(f[target].text);
+    tie.relation = columns.default_relation;
     if (relation != absent) {
-      rel = f[relation].text;
-      if (rel.empty()) throw invalid_argument(reader.location(f[relation], "relation"), "relation is empty");
+      tie.relation = stable(f[relation].text);
+      if (tie.relation.empty()) throw invalid_argument(reader.location(f[relation], "relation"), "relation is empty");
     }
-    const double w = weight != absent ? parse_weight(reader, f[weight]) : 1.0;
-    builder.add_tie(f[source].text, f[target].text, rel, w, where);
+    tie.weight = weight != absent ? parse_weight(reader, f[weight]) : 1.0;
+    if (batch.size() == batch_size) flush();
   }
+  flush();
 }
 
 InfluenceGraph load_csv(const std::filesystem::path& people_file, const std::filesystem::path& ties_file,

@@ -44,19 +44,19 @@ std::uint32_t GraphBuilder::add_source(std::string file_name) {
 }
 
 bool GraphBuilder::has_person(std::string_view id) const {
-  auto it = id_index_.find(id);
-  return it != id_index_.end() && people_[it->second].has_value();
+  const std::uint32_t index = id_table_.find(id, detail::IdTable::tag_of(id), [&](std::uint32_t i) -> std::string_view { return ids_[i]; });
+  return index != detail::IdTable::not_found && people_[index].has_value();
 }
 
-std::uint32_t GraphBuilder::intern(std::string_view id) {
-  auto it = id_index_.find(id);
-  if (it != id_index_.end()) return it->second;
-  if (id_storage_.size() >= std::numeric_limits<vertex_id>::max() - 1) {
+std::uint32_t GraphBuilder::intern(std::string_view id, std::uint32_t tag) {
+  const std::uint32_t found = id_table_.find(id, tag, [&](std::uint32_t i) -> std::string_view { return ids_[i]; });
+  if (found != detail::IdTable::not_found) return found;
+  if (ids_.size() >= std::numeric_limits<vertex_id>::max() - 1) {
     throw invalid_argument("too many people: orgnet supports at most 2^32 - 2");
   }
-  const auto index = static_cast<std::uint32_t>(id_storage_.size());
-  const std::string& stored = id_storage_.emplace_back(id);
-  id_index_.emplace(stored, index);
+  const auto index = static_cast<std::uint32_t>(ids_.size());
+  ids_.emplace_back(id);
+  id_table_.insert(tag, index);
   people_.emplace_back();
   person_locations_.emplace_back();
   return index;
@@ -86,7 +86,7 @@ vertex_id GraphBuilder::add_person(Person person, const PersonLocation& where) {
       }
     }
   }
-  const std::uint32_t index = intern(person.id);
+  const std::uint32_t index = intern(person.id, detail::IdTable::tag_of(person.id));
   if (people_[index]) {
     const PersonLocation& first = person_locations_[index];
     std::string previous;
@@ -102,6 +102,39 @@ vertex_id GraphBuilder::add_person(Person person, const PersonLocation& where) {
 
 void GraphBuilder::add_tie(std::string_view source, std::string_view target, std::string_view relation,
                            double weight, const TieLocation& where) {
+  add_tie_tagged(TieView{source, target, relation, weight, where}, detail::IdTable::tag_of(source),
+                 detail::IdTable::tag_of(target));
+}
+
+void GraphBuilder::add_ties(std::span<const TieView> ties) {
+  // Three stages in flight: tie i + 2*ahead has its slots prefetched, tie
+  // i + ahead has the ids its slots point to prefetched, tie i is added.
+  constexpr std::size_t ahead = 8;
+  const std::size_t count = ties.size();
+  tag_scratch_.resize(2 * count);
+  for (std::size_t i = 0; i < count; ++i) {
+    tag_scratch_[2 * i] = detail::IdTable::tag_of(ties[i].source);
+    tag_scratch_[2 * i + 1] = detail::IdTable::tag_of(ties[i].target);
+  }
+  auto prefetch_id = [&](std::uint32_t tag) {
+    const std::uint32_t candidate = id_table_.home_index(tag);
+    if (candidate != detail::IdTable::not_found) __builtin_prefetch(&ids_[candidate]);
+  };
+  for (std::size_t i = 0; i < count; ++i) {
+    if (i + 2 * ahead < count) {
+      id_table_.prefetch(tag_scratch_[2 * (i + 2 * ahead)]);
+      id_table_.prefetch(tag_scratch_[2 * (i + 2 * ahead) + 1]);
+    }
+    if (i + ahead < count) {
+      prefetch_id(tag_scratch_[2 * (i + ahead)]);
+      prefetch_id(tag_scratch_[2 * (i + ahead) + 1]);
+    }
+    add_tie_tagged(ties[i], tag_scratch_[2 * i], tag_scratch_[2 * i + 1]);
+  }
+}
+
+void GraphBuilder::add_tie_tagged(const TieView& tie, std::uint32_t source_tag, std::uint32_t target_tag) {
+  const auto& [source, target, relation, weight, where] = tie;
   auto located = [&](std::uint32_t column, const char* field) {
     SourceLocation at{files_[where.file], where.line, column, field};
     return at;
@@ -130,8 +163,8 @@ void GraphBuilder::add_tie(std::string_view source, std::string_view target, std
   if (tie_source_.size() >= std::numeric_limits<edge_id>::max() - 1) {
     throw invalid_argument(located(0, ""), "too many ties: orgnet supports at most 2^32 - 2");
   }
-  tie_source_.push_back(intern(source));
-  tie_target_.push_back(intern(target));
+  tie_source_.push_back(intern(source, source_tag));
+  tie_target_.push_back(intern(target, target_tag));
   tie_relation_.push_back(rel);
   tie_weight_.push_back(weight);
   const bool located_tie = where.file != 0 || where.line != 0;
@@ -160,14 +193,14 @@ InfluenceGraph GraphBuilder::build() && {
   auto data = std::make_shared<InfluenceGraph::Data>();
   InfluenceGraph::Data& d = *data;
   LoadReport& report = d.report;
-  const std::size_t n = id_storage_.size();
+  const std::size_t n = ids_.size();
   const std::size_t num_ties = tie_source_.size();
 
   // ---- people named only by ties --------------------------------------------
   for (std::size_t v = 0; v < n; ++v) {
     if (people_[v]) continue;
     if (options_.unknown_people == UnknownPersonPolicy::create) {
-      people_[v] = Person{.id = id_storage_[v]};
+      people_[v] = Person{.id = ids_[v]};
       ++report.people_from_ties;
       continue;
     }
@@ -176,18 +209,17 @@ InfluenceGraph GraphBuilder::build() && {
       const bool as_source = tie_source_[t] == v;
       if (!as_source && tie_target_[t] != v) continue;
       throw invalid_argument(tie_location(t, as_source ? "source" : "target"),
-                             "unknown person id " + quoted(id_storage_[v]) +
+                             "unknown person id " + quoted(ids_[v]) +
                                  " (not in the people data; ask to create missing people to accept it)");
     }
   }
 
   // ---- ids and plain attributes ---------------------------------------------
-  d.ids.reserve(n);
-  for (auto& id : id_storage_) d.ids.push_back(std::move(id));
-  id_storage_.clear();
-  id_index_.clear();
-  d.id_index.reserve(n);
-  for (std::size_t v = 0; v < n; ++v) d.id_index.emplace(d.ids[v], static_cast<vertex_id>(v));
+  // The builder's index already maps every id to its vertex: hand both over.
+  d.ids = std::move(ids_);
+  d.id_table = std::move(id_table_);
+  ids_ = {};
+  id_table_ = {};
   d.names.resize(n);
   d.titles.resize(n);
   d.departments.assign(n, no_department);
@@ -253,14 +285,14 @@ InfluenceGraph GraphBuilder::build() && {
   for (std::size_t v = 0; v < n; ++v) {
     const std::string& manager = people_[v]->manager;
     if (manager.empty()) continue;
-    auto it = d.id_index.find(manager);
-    if (it == d.id_index.end()) {
+    const std::uint32_t boss = d.find_id(manager);
+    if (boss == detail::IdTable::not_found) {
       const PersonLocation& loc = person_locations_[v];
       throw invalid_argument(SourceLocation{loc.file, loc.line, loc.manager_column, "manager"},
                              "manager " + quoted(manager) + " of person " + quoted(d.ids[v]) +
                                  " names nobody in the people data");
     }
-    d.managers[v] = it->second;
+    d.managers[v] = boss;
   }
   if (!options_.hierarchy_relation.empty()) {
     auto rel = relation_index_.find(options_.hierarchy_relation);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "orgnet/model/detail/id_table.hpp"
 #include "orgnet/model/influence_graph.hpp"
 
 namespace orgnet {
@@ -21,10 +22,13 @@ struct InfluenceGraph::Data {
   std::vector<vertex_id> in_sources;
   std::vector<edge_id> in_edge_ids;
 
-  // People. `id_index` views point into `ids`, whose strings never move after
-  // construction (the Data object is immutable once shared).
+  // People.
   std::vector<std::string> ids;
-  std::unordered_map<std::string_view, vertex_id> id_index;
+  detail::IdTable id_table;  // id -> vertex
+  /// Vertex of `id`, or detail::IdTable::not_found.
+  [[nodiscard]] std::uint32_t find_id(std::string_view id) const {
+    return id_table.find(id, detail::IdTable::tag_of(id), [this](std::uint32_t v) -> std::string_view { return ids[v]; });
+  }
   std::vector<std::string> names;
   std::vector<std::string> titles;
   std::vector<int> levels;

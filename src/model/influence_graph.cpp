@@ -119,9 +119,9 @@ const std::string& InfluenceGraph::id(vertex_id v) const {
   return data_->ids[v];
 }
 std::optional<vertex_id> InfluenceGraph::find(std::string_view person_id) const {
-  auto it = data_->id_index.find(person_id);
-  if (it == data_->id_index.end()) return std::nullopt;
-  return it->second;
+  const std::uint32_t v = data_->find_id(person_id);
+  if (v == detail::IdTable::not_found) return std::nullopt;
+  return v;
 }
 vertex_id InfluenceGraph::index_of(std::string_view person_id) const {
   if (auto v = find(person_id)) return *v;
@@ -222,8 +222,7 @@ std::size_t InfluenceGraph::memory_bytes() const noexcept {
            d.level_given.capacity() / 8 + heap_bytes(d.managers) + heap_bytes(d.report_offsets) +
            heap_bytes(d.reports);
   // unordered_map: one node (key + value + next pointer + cached hash) per entry plus buckets.
-  bytes += d.id_index.size() * (sizeof(std::string_view) + sizeof(vertex_id) + 2 * sizeof(void*)) +
-           d.id_index.bucket_count() * sizeof(void*);
+  bytes += d.id_table.memory_bytes();
   bytes += heap_bytes(d.departments) + heap_bytes(d.department_names) +
            heap_bytes(d.department_offsets) + heap_bytes(d.department_members);
   bytes += d.department_index.size() * (sizeof(std::string) + sizeof(department_id) + 2 * sizeof(void*));

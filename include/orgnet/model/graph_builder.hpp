@@ -15,15 +15,16 @@
 //   InfluenceGraph g = std::move(b).build();
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "orgnet/error.hpp"
+#include "orgnet/model/detail/id_table.hpp"
 #include "orgnet/model/influence_graph.hpp"
 #include "orgnet/model/person.hpp"
 #include "orgnet/model/relation_map.hpp"
@@ -64,6 +65,15 @@ struct TieLocation {
   std::uint32_t weight_column = 0;
 };
 
+/// A tie given by views into the caller's storage, for GraphBuilder::add_ties.
+struct TieView {
+  std::string_view source;
+  std::string_view target;
+  std::string_view relation;
+  double weight = 1.0;
+  TieLocation where = {};
+};
+
 class GraphBuilder {
  public:
   explicit GraphBuilder(BuildOptions options = {});
@@ -85,6 +95,11 @@ class GraphBuilder {
     add_tie(tie.source, tie.target, tie.relation, tie.weight, where);
   }
 
+  /// Adds many ties with the same checks as add_tie. Faster on large inputs:
+  /// the id lookups of a batch overlap (prefetched) instead of each waiting on
+  /// memory in turn. Loaders pass batches of a few hundred ties.
+  void add_ties(std::span<const TieView> ties);
+
   /// Counts an undirected tie that the caller split into two ties.
   void note_undirected_tie_split() { ++undirected_splits_; }
 
@@ -96,21 +111,23 @@ class GraphBuilder {
   [[nodiscard]] InfluenceGraph build() &&;
 
  private:
-  std::uint32_t intern(std::string_view id);
+  std::uint32_t intern(std::string_view id, std::uint32_t tag);
+  void add_tie_tagged(const TieView& tie, std::uint32_t source_tag, std::uint32_t target_tag);
   /// Location of a tie's field ("source", "target", "weight", "relation").
   [[nodiscard]] SourceLocation tie_location(std::size_t tie, std::string field) const;
 
   BuildOptions options_;
   std::vector<std::string> files_{""};
-  // Ids of people and of tie endpoints share one table; `declared_` tells which
-  // ones were added as people.
-  std::deque<std::string> id_storage_;
-  std::unordered_map<std::string_view, std::uint32_t> id_index_;
+  // Ids of people and of tie endpoints share one table; people_[i] is set for
+  // the ones that were added as people.
+  std::vector<std::string> ids_;
+  detail::IdTable id_table_;
   std::vector<std::optional<Person>> people_;  // by interned id
   std::vector<PersonLocation> person_locations_;
   std::vector<std::string> relation_names_;
   std::unordered_map<std::string, relation_id> relation_index_;
   relation_id last_relation_ = 0;
+  std::vector<std::uint32_t> tag_scratch_;  // add_ties: id hash tags of a batch
   std::vector<std::uint32_t> tie_source_;
   std::vector<std::uint32_t> tie_target_;
   std::vector<relation_id> tie_relation_;
