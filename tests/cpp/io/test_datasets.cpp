@@ -98,3 +98,22 @@ TEST(Datasets, UnknownNameListsTheKnownOnes) {
 
 }  // namespace
 }  // namespace orgnet
+
+namespace orgnet {
+namespace {
+
+// The worked example of docs/data-model.md. Manager 1 asks 6 colleagues for
+// advice (2, 4, 8, 16, 18, 21) and names 5 friends (2, 4, 8, 12, 16); 1 reports to 2.
+TEST(Datasets, KrackhardtWorkedExampleStrengths) {
+  InfluenceGraph g = load_dataset("krackhardt");
+  auto s = [&](const char* u, const char* v) { return g.strength(*g.find_edge(g.index_of(u), g.index_of(v))); };
+  EXPECT_NEAR(s("21", "1"), 1.0 / 6.0, 1e-15);                          // advice only
+  EXPECT_NEAR(s("12", "1"), 1.0 / 5.0, 1e-15);                          // friendship only
+  EXPECT_NEAR(s("4", "1"), 1.0 - (5.0 / 6.0) * (4.0 / 5.0), 1e-15);      // both: 1/3
+  EXPECT_EQ(s("2", "1"), 1.0);                                           // reports_to, as_is weight 1
+  EXPECT_FALSE(g.find_edge(g.index_of("1"), g.index_of("21")));         // 21 neither asks 1 for advice nor names 1
+  EXPECT_EQ(g.in_degree(g.index_of("1")), 7u);                           // {2, 4, 8, 12, 16, 18, 21}
+}
+
+}  // namespace
+}  // namespace orgnet
