@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "orgnet/error.hpp"
+#include "orgnet/model/graph_builder.hpp"
 
 namespace orgnet::test {
 
@@ -54,6 +55,40 @@ std::string invalid_argument_message(F&& f) {
   }
   ADD_FAILURE() << "expected orgnet::invalid_argument, nothing was thrown";
   return {};
+}
+
+
+// A hand-worked organization used by several tests.
+//
+//   people: a (S), b (S, manager a), c (T, manager a), d (no department)
+//   ties (as observed)             arc (influence)   strength before merging
+//   b advice a   w 1               a -> b            1/4  (b's advice weights: 1 + 3)
+//   b advice c   w 3               c -> b            3/4
+//   c trust a    w 2               a -> c            1/2  (c's trust weights: 2 + 2)
+//   c trust b    w 2               b -> c            1/2
+//   a email b    w 2               a -> b            2/8  (b's email weights: 2 + 6)
+//   d email b    w 6               d -> b            6/8
+//   c cowork d   w 1               c -> d, d -> c    1 each (cowork goes both ways)
+//   c reports_to a  w 0.5          a -> c            0.5  (as_is)
+//   a advice a   (self-tie)        none
+//
+//   merged: a -> b = 1 - (3/4)(3/4) = 7/16; a -> c = 1 - (1/2)(1/2) = 3/4
+inline InfluenceGraph hand_worked_graph() {
+  GraphBuilder b;
+  b.add_person({.id = "a", .department = "S"});
+  b.add_person({.id = "b", .department = "S", .manager = "a"});
+  b.add_person({.id = "c", .department = "T", .manager = "a"});
+  b.add_person({.id = "d"});
+  b.add_tie("b", "a", "advice", 1);
+  b.add_tie("b", "c", "advice", 3);
+  b.add_tie("c", "a", "trust", 2);
+  b.add_tie("c", "b", "trust", 2);
+  b.add_tie("a", "b", "email", 2);
+  b.add_tie("d", "b", "email", 6);
+  b.add_tie("c", "d", "cowork", 1);
+  b.add_tie("c", "a", "reports_to", 0.5);
+  b.add_tie("a", "a", "advice", 1);
+  return std::move(b).build();
 }
 
 }  // namespace orgnet::test

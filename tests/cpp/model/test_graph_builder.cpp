@@ -8,46 +8,13 @@
 namespace orgnet {
 namespace {
 
-// The hand-worked graph of docs/data-model.md's second example.
-//
-//   people: a (S), b (S, manager a), c (T, manager a), d (no department)
-//   ties (as observed)             arc (influence)   strength before merging
-//   b advice a   w 1               a -> b            1/4  (b's advice weights: 1 + 3)
-//   b advice c   w 3               c -> b            3/4
-//   c trust a    w 2               a -> c            1/2  (c's trust weights: 2 + 2)
-//   c trust b    w 2               b -> c            1/2
-//   a email b    w 2               a -> b            2/8  (b's email weights: 2 + 6)
-//   d email b    w 6               d -> b            6/8
-//   c cowork d   w 1               c -> d, d -> c    1 each (cowork goes both ways)
-//   c reports_to a  w 0.5          a -> c            0.5  (as_is)
-//   a advice a   (self-tie)        none
-//
-//   merged: a -> b = 1 - (3/4)(3/4) = 7/16; a -> c = 1 - (1/2)(1/2) = 3/4
-InfluenceGraph hand_worked_graph() {
-  GraphBuilder b;
-  b.add_person({.id = "a", .department = "S"});
-  b.add_person({.id = "b", .department = "S", .manager = "a"});
-  b.add_person({.id = "c", .department = "T", .manager = "a"});
-  b.add_person({.id = "d"});
-  b.add_tie("b", "a", "advice", 1);
-  b.add_tie("b", "c", "advice", 3);
-  b.add_tie("c", "a", "trust", 2);
-  b.add_tie("c", "b", "trust", 2);
-  b.add_tie("a", "b", "email", 2);
-  b.add_tie("d", "b", "email", 6);
-  b.add_tie("c", "d", "cowork", 1);
-  b.add_tie("c", "a", "reports_to", 0.5);
-  b.add_tie("a", "a", "advice", 1);
-  return std::move(b).build();
-}
-
 double strength_of(const InfluenceGraph& g, const char* u, const char* v) {
   auto e = g.find_edge(g.index_of(u), g.index_of(v));
   return e ? g.strength(*e) : -1.0;
 }
 
 TEST(GraphBuilder, HandWorkedStrengthsAndMerges) {
-  InfluenceGraph g = hand_worked_graph();
+  InfluenceGraph g = test::hand_worked_graph();
   ASSERT_EQ(g.num_vertices(), 4u);
   EXPECT_EQ(g.num_ties(), 9u);
   EXPECT_EQ(g.num_edges(), 7u);
@@ -71,7 +38,7 @@ TEST(GraphBuilder, HandWorkedStrengthsAndMerges) {
 }
 
 TEST(GraphBuilder, CsrIsConsistentBothWays) {
-  InfluenceGraph g = hand_worked_graph();
+  InfluenceGraph g = test::hand_worked_graph();
   std::size_t seen = 0;
   for (vertex_id v = 0; v < g.num_vertices(); ++v) {
     auto in = g.in_neighbors(v);
@@ -91,7 +58,7 @@ TEST(GraphBuilder, CsrIsConsistentBothWays) {
 }
 
 TEST(GraphBuilder, RelationMaskNamesContributingRelations) {
-  InfluenceGraph g = hand_worked_graph();
+  InfluenceGraph g = test::hand_worked_graph();
   const edge_id ab = *g.find_edge(g.index_of("a"), g.index_of("b"));
   const RelationMask expected = (RelationMask{1} << *g.find_relation("advice")) |
                                 (RelationMask{1} << *g.find_relation("email"));
@@ -99,7 +66,7 @@ TEST(GraphBuilder, RelationMaskNamesContributingRelations) {
 }
 
 TEST(GraphBuilder, PeopleDepartmentsAndHierarchy) {
-  InfluenceGraph g = hand_worked_graph();
+  InfluenceGraph g = test::hand_worked_graph();
   EXPECT_EQ(g.id(0), "a");
   EXPECT_EQ(g.num_departments(), 2u);
   EXPECT_EQ(g.department_name(g.department(g.index_of("c"))), "T");

@@ -5,32 +5,13 @@
 
 #include "orgnet/model/graph_builder.hpp"
 #include "orgnet/report/summary.hpp"
+#include "test_support.hpp"
 
 namespace orgnet {
 namespace {
 
-// Same graph as test_graph_builder.cpp's hand-worked example: 4 people, 7
-// influence edges a->b a->c b->c c->b c->d d->c d->b.
-InfluenceGraph small_org() {
-  GraphBuilder b;
-  b.add_person({.id = "a", .department = "S"});
-  b.add_person({.id = "b", .department = "S", .manager = "a"});
-  b.add_person({.id = "c", .department = "T", .manager = "a"});
-  b.add_person({.id = "d"});
-  b.add_tie("b", "a", "advice", 1);
-  b.add_tie("b", "c", "advice", 3);
-  b.add_tie("c", "a", "trust", 2);
-  b.add_tie("c", "b", "trust", 2);
-  b.add_tie("a", "b", "email", 2);
-  b.add_tie("d", "b", "email", 6);
-  b.add_tie("c", "d", "cowork", 1);
-  b.add_tie("c", "a", "reports_to", 0.5);
-  b.add_tie("a", "a", "advice", 1);
-  return std::move(b).build();
-}
-
 TEST(Summary, HandWorkedFigures) {
-  GraphSummary s = summarize(small_org());
+  GraphSummary s = summarize(test::hand_worked_graph());
   EXPECT_EQ(s.people, 4u);
   EXPECT_EQ(s.ties, 9u);
   EXPECT_EQ(s.influence_edges, 7u);
@@ -64,7 +45,7 @@ TEST(Summary, EmptyGraphIsDefined) {
 
 TEST(Summary, CsvRows) {
   std::ostringstream csv;
-  write_summary(summarize(small_org()), csv, OutputFormat::csv);
+  write_summary(summarize(test::hand_worked_graph()), csv, OutputFormat::csv);
   const std::string text = csv.str();
   EXPECT_EQ(text.rfind("metric,value\npeople,4\nties,9\nties.advice,3\n", 0), 0u) << text;
   EXPECT_NE(text.find("\nreciprocity,0.5714285714285714\n"), std::string::npos) << text;
