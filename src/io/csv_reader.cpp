@@ -5,40 +5,13 @@
 #include <cstdio>
 #include <memory>
 
+#include "io/utf8.hpp"
+
 namespace orgnet {
 
 namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-// Length of the UTF-8 sequence starting at text[i], or 0 if it is not valid
-// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t utf8_sequence_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char b0 = byte(i);
-  if (b0 < 0x80) return 1;
-  std::size_t length;
-  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    length = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    length = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    length = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + length > text.size()) return 0;
-  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
 
 }  // namespace
 
@@ -65,7 +38,7 @@ void validate_utf8(std::string_view text, const std::string& source_name) {
       ++line;
       line_start = i + 1;
     }
-    const std::size_t length = utf8_sequence_length(text, i);
+    const std::size_t length = detail::decode_utf8(text, i).length;
     if (length == 0) {
       std::size_t column = 1;
       for (std::size_t k = line_start; k < i; ++k) {

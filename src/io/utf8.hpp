@@ -1,0 +1,73 @@
+#pragma once
+// UTF-8 decoding and encoding for the text formats (XML, JSON). Internal.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace orgnet::detail {
+
+/// One decoded character: its code point and the number of bytes it took;
+/// length 0 means the bytes are not valid UTF-8.
+struct Utf8Char {
+  char32_t code = 0;
+  std::size_t length = 0;
+};
+
+/// Decodes the character starting at text[pos] (pos < text.size()). Rejects what
+/// RFC 3629 rejects: overlong forms, surrogates, code points above U+10FFFF and
+/// sequences cut short by the end of the text. Never reads past the end.
+[[nodiscard]] inline Utf8Char decode_utf8(std::string_view text, std::size_t pos) noexcept {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[pos + k]); };
+  const unsigned char b0 = byte(0);
+  if (b0 < 0x80) return {b0, 1};
+  std::size_t length = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+  char32_t code = 0;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    length = 2;
+    code = b0 & 0x1Fu;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    length = 3;
+    code = b0 & 0x0Fu;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    length = 4;
+    code = b0 & 0x07u;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return {};
+  }
+  if (length > text.size() - pos) return {};
+  if (byte(1) < lo || byte(1) > hi) return {};
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return {};
+    code = (code << 6) | (byte(k) & 0x3Fu);
+  }
+  return {code, length};
+}
+
+/// Appends the UTF-8 encoding of a code point (which must be <= U+10FFFF and
+/// not a surrogate).
+inline void append_utf8(std::string& out, char32_t code) {
+  const auto put = [&](char32_t bits) { out.push_back(static_cast<char>(bits)); };
+  if (code < 0x80) {
+    put(code);
+  } else if (code < 0x800) {
+    put(0xC0 | (code >> 6));
+    put(0x80 | (code & 0x3F));
+  } else if (code < 0x10000) {
+    put(0xE0 | (code >> 12));
+    put(0x80 | ((code >> 6) & 0x3F));
+    put(0x80 | (code & 0x3F));
+  } else {
+    put(0xF0 | (code >> 18));
+    put(0x80 | ((code >> 12) & 0x3F));
+    put(0x80 | ((code >> 6) & 0x3F));
+    put(0x80 | (code & 0x3F));
+  }
+}
+
+}  // namespace orgnet::detail
