@@ -30,6 +30,10 @@ constexpr std::size_t no_slot = std::numeric_limits<std::size_t>::max();
 enum : std::size_t { name_slot, department_slot, title_slot, level_slot, manager_slot, first_attribute_slot };
 enum : std::size_t { relation_slot, weight_slot, edge_slot_count };
 
+// Extra attribute on a <key> that orgnet writes when a free attribute has the
+// name of a person field; other GraphML readers ignore it.
+constexpr const char* free_attribute_marker = "orgnet.attribute";
+
 // Key ids the writer uses for the person fields, in slot order; they are also
 // the default attr.names, which is what makes the round trip work.
 constexpr std::array<std::string_view, first_attribute_slot> field_names = {"name", "department", "title",
@@ -262,10 +266,14 @@ void GraphmlParser::start_key(const XmlEvent& e) {
     if (name == options_.weight_key) claim(key, id->value, weight_slot, false, attr_name->where);
   }
   if (!for_nodes || key.edge_slot != no_slot) return;  // a for="all" relation/weight key is meant for edges
+  // orgnet marks a free attribute that shares its name with a person field
+  // (Krackhardt's 1-based "level" column) so that it reads back as an attribute.
+  const XmlAttribute* marker = e.attribute(free_attribute_marker);
+  const bool forced_attribute = marker != nullptr && marker->value == "true";
   const std::array<const std::string*, first_attribute_slot> fields = {
       &options_.name_key, &options_.department_key, &options_.title_key, &options_.level_key,
       &options_.manager_key};
-  for (std::size_t slot = 0; slot < fields.size(); ++slot) {
+  for (std::size_t slot = 0; slot < fields.size() && !forced_attribute; ++slot) {
     if (name == *fields[slot]) {
       claim(key, id->value, slot, true, attr_name->where);
       return;
@@ -426,10 +434,6 @@ std::string read_file(const std::filesystem::path& file) {
 std::string graphml_document(const InfluenceGraph& g) {
   const auto n = static_cast<vertex_id>(g.num_vertices());
   for (const std::string& attribute : g.attribute_names()) {
-    if (std::find(field_names.begin(), field_names.end(), attribute) != field_names.end()) {
-      throw invalid_argument("cannot write GraphML: free attribute " + in_quotes(attribute) +
-                             " has the name of a person field and would be read back as that field");
-    }
     if (attribute.empty()) throw invalid_argument("cannot write GraphML: a free attribute has an empty name");
   }
   // Values of the person fields, in slot order ("" = none).
@@ -477,7 +481,11 @@ std::string graphml_document(const InfluenceGraph& g) {
   for (std::size_t i = 0; i < attributes.size(); ++i) {
     out += "  <key id=\"a" + std::to_string(i) + "\" for=\"node\" attr.name=\"";
     put(out, attributes[i], true, [&] { return "attribute name " + in_quotes(attributes[i]); });
-    out += "\" attr.type=\"string\"/>\n";
+    out += "\" attr.type=\"string\"";
+    if (std::find(field_names.begin(), field_names.end(), attributes[i]) != field_names.end()) {
+      out += std::string(" ") + free_attribute_marker + "=\"true\"";
+    }
+    out += "/>\n";
   }
   out +=
       "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" attr.type=\"string\"/>\n"
