@@ -1,0 +1,105 @@
+"""orgnet: organizational network analysis.
+
+Who does the organization listen to, who connects departments, who blocks,
+and through whom to reach a decision maker. The graph model and every
+algorithm are C++ (``orgnet._orgnet``); this package adds NumPy/pandas views
+and networkx conversion.
+
+Quick start::
+
+    import orgnet
+    g = orgnet.load_dataset("krackhardt")
+    orgnet.summary(g)["reciprocity"]
+    g.people_frame().head()
+
+Errors in the data raise ValueError whose message starts with
+"file:line:column: "; an unknown person id or index raises IndexError.
+"""
+
+from __future__ import annotations
+
+from . import _frames
+from ._arrays import from_arrays
+from ._networkx import from_networkx, to_networkx
+from ._orgnet import (
+    ComponentsResult,
+    DistanceTransform,
+    GraphBuilder,
+    HierarchyStats,
+    InfluenceDirection,
+    InfluenceGraph,
+    LogLevel,
+    OutputFormat,
+    RelationMap,
+    RelationSpec,
+    StrengthRule,
+    UnknownPersonPolicy,
+    __version__,
+    bundled_data_dir,
+    bundled_datasets,
+    chain_of_command,
+    edge_distances,
+    format_summary,
+    hierarchy_depths,
+    hierarchy_stats,
+    load_csv,
+    load_dataset,
+    load_edge_list,
+    load_ties_csv,
+    log_level,
+    read_graphml,
+    read_graphml_string,
+    set_log_callback,
+    set_log_level,
+    strong_components,
+    summary,
+    to_distance,
+    weak_components,
+    write_graphml,
+    write_graphml_string,
+)
+
+InfluenceGraph.people_frame = _frames.people_frame  # type: ignore[method-assign]
+InfluenceGraph.ties_frame = _frames.ties_frame  # type: ignore[method-assign]
+InfluenceGraph.edges_frame = _frames.edges_frame  # type: ignore[method-assign]
+
+__all__ = [
+    "ComponentsResult",
+    "DistanceTransform",
+    "GraphBuilder",
+    "HierarchyStats",
+    "InfluenceDirection",
+    "InfluenceGraph",
+    "LogLevel",
+    "OutputFormat",
+    "RelationMap",
+    "RelationSpec",
+    "StrengthRule",
+    "UnknownPersonPolicy",
+    "__version__",
+    "bundled_data_dir",
+    "bundled_datasets",
+    "chain_of_command",
+    "edge_distances",
+    "format_summary",
+    "from_arrays",
+    "from_networkx",
+    "hierarchy_depths",
+    "hierarchy_stats",
+    "load_csv",
+    "load_dataset",
+    "load_edge_list",
+    "load_ties_csv",
+    "log_level",
+    "read_graphml",
+    "read_graphml_string",
+    "set_log_callback",
+    "set_log_level",
+    "strong_components",
+    "summary",
+    "to_distance",
+    "to_networkx",
+    "weak_components",
+    "write_graphml",
+    "write_graphml_string",
+]
