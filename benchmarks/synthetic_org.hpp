@@ -8,24 +8,9 @@
 #include <fstream>
 #include <string>
 
+#include "orgnet/detail/random.hpp"
+
 namespace orgnet::bench {
-
-/// SplitMix64: tiny, fast and fully specified (unlike std::uniform_int_distribution).
-class SplitMix64 {
- public:
-  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  /// Uniform in [0, bound) (bias below 2^-32 for the sizes used here).
-  std::uint64_t below(std::uint64_t bound) { return next() % bound; }
-
- private:
-  std::uint64_t state_;
-};
 
 struct SyntheticOrg {
   std::filesystem::path people;
@@ -38,10 +23,12 @@ struct SyntheticOrg {
 inline SyntheticOrg write_synthetic_org(const std::filesystem::path& dir, std::size_t people, std::size_t ties,
                                         std::uint64_t seed = 42) {
   std::filesystem::create_directories(dir);
-  SplitMix64 rng(seed);
+  detail::SplitMix64 rng(seed);
   auto id = [](std::size_t i) {
-    std::string s = std::to_string(i);
-    return "E" + std::string(s.size() < 7 ? 7 - s.size() : 0, '0') + s;
+    const std::string digits = std::to_string(i);
+    std::string text = "E";
+    text.append(digits.size() < 7 ? 7 - digits.size() : 0, '0').append(digits);
+    return text;
   };
   SyntheticOrg files{dir / "people.csv", dir / "ties.csv"};
   {

@@ -27,6 +27,8 @@ void bind_model(py::module_& m);
 void bind_io(py::module_& m);
 void bind_structure(py::module_& m);
 void bind_report(py::module_& m);
+void bind_centrality_paths(py::module_& m);     // centrality_paths.cpp
+void bind_centrality_spectral(py::module_& m);  // centrality_spectral.cpp
 
 // ---- NumPy ---------------------------------------------------------------------
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "orgnet/model/generators.hpp"
 
 namespace orgnet::python {
 
@@ -826,6 +827,22 @@ void bind_hierarchy(py::module_& m) {
       },
       py::arg("strength"), py::arg("transform") = py::cast(DistanceTransform::neg_log),
       "Length of one edge of the given strength.");
+
+  const CompanyOptions company;
+  m.def(
+      "generate_company",
+      [](std::size_t people, std::size_t departments, std::size_t levels, double ties_per_person,
+         double within_department, double upward, std::uint64_t seed) {
+        py::gil_scoped_release release;
+        return generate_company({people, departments, levels, ties_per_person, within_department, upward, seed});
+      },
+      py::kw_only(), py::arg("people") = company.people, py::arg("departments") = company.departments,
+      py::arg("levels") = company.levels, py::arg("ties_per_person") = company.ties_per_person,
+      py::arg("within_department") = company.within_department, py::arg("upward") = company.upward,
+      py::arg("seed") = company.seed,
+      "A seeded synthetic company: person 0 is the CEO, the others spread over departments, each a reporting\n"
+      "tree; every person sends about ties_per_person advice/communication ties (weights 1..5), mostly inside\n"
+      "their department, some upward. The same options give the same graph on every machine.");
 }
 
 }  // namespace

@@ -197,5 +197,7 @@ PYBIND11_MODULE(_orgnet, m) {
   orgnet::python::bind_model(m);
   orgnet::python::bind_io(m);
   orgnet::python::bind_structure(m);
+  orgnet::python::bind_centrality_paths(m);
+  orgnet::python::bind_centrality_spectral(m);
   orgnet::python::bind_report(m);
 }

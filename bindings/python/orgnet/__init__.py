@@ -40,6 +40,7 @@ from ._orgnet import (
     chain_of_command,
     edge_distances,
     format_summary,
+    generate_company,
     hierarchy_depths,
     hierarchy_stats,
     load_csv,
@@ -84,6 +85,7 @@ __all__ = [
     "format_summary",
     "from_arrays",
     "from_networkx",
+    "generate_company",
     "hierarchy_depths",
     "hierarchy_stats",
     "load_csv",
@@ -103,3 +105,9 @@ __all__ = [
     "write_graphml",
     "write_graphml_string",
 ]
+
+# ---- centrality: closeness, harmonic, betweenness (exact and approximate) ----
+# ---- end of centrality: paths ----
+
+# ---- centrality: degree, eigenvector, PageRank, Katz, HITS, k-core ----
+# ---- end of centrality: spectral ----

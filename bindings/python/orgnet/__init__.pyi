@@ -270,6 +270,16 @@ def chain_of_command(graph: InfluenceGraph, v: int) -> npt.NDArray[np.uint32]: .
 def hierarchy_depths(graph: InfluenceGraph) -> npt.NDArray[np.int32]: ...
 def edge_distances(graph: InfluenceGraph, transform: _Transform = ...) -> npt.NDArray[np.float64]: ...
 def to_distance(strength: float, transform: _Transform = ...) -> float: ...
+def generate_company(
+    *,
+    people: int = ...,
+    departments: int = ...,
+    levels: int = ...,
+    ties_per_person: float = ...,
+    within_department: float = ...,
+    upward: float = ...,
+    seed: int = ...,
+) -> InfluenceGraph: ...
 
 class ComponentsResult:
     @property
@@ -458,3 +468,9 @@ def log_level() -> LogLevel: ...
 def set_log_callback(callback: Callable[[LogLevel, str], object] | None) -> None: ...
 
 __all__: list[str]
+
+# ---- centrality: closeness, harmonic, betweenness (exact and approximate) ----
+# ---- end of centrality: paths ----
+
+# ---- centrality: degree, eigenvector, PageRank, Katz, HITS, k-core ----
+# ---- end of centrality: spectral ----
