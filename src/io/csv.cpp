@@ -137,14 +137,23 @@ void read_people_csv(GraphBuilder& builder, std::string_view text, const std::st
   while (reader.next(record)) {
     check_width(reader, record, header.size());
     const auto& f = record.fields;
+    // A mapped field's text, or "" when absent or a missing-value marker.
+    auto value = [&](std::size_t column) -> std::string_view {
+      if (column == absent) return {};
+      const std::string_view text = f[column].text;
+      for (const std::string& marker : options.missing_values) {
+        if (text == marker) return {};
+      }
+      return text;
+    };
     Person person;
     person.id = f[id].text;
     if (person.id.empty()) throw invalid_argument(reader.location(f[id], "id"), "person id is empty");
-    if (name != absent) person.name = f[name].text;
-    if (department != absent) person.department = f[department].text;
-    if (title != absent) person.title = f[title].text;
-    if (level != absent) person.level = parse_level(reader, f[level]);
-    if (manager != absent) person.manager = f[manager].text;
+    person.name = value(name);
+    person.department = value(department);
+    person.title = value(title);
+    if (!value(level).empty()) person.level = parse_level(reader, f[level]);
+    person.manager = value(manager);
     person.attributes.reserve(free_columns.size());
     for (std::size_t c : free_columns) person.attributes.emplace_back(header.name(c), f[c].text);
     PersonLocation where{source_name, record.line, f[id].column,

@@ -61,7 +61,8 @@ CsvOptions dataset_csv_options(std::string_view name, const BuildOptions& build)
   options.people.department = "";
   if (info.name == "krackhardt") {
     options.people.department = "dept";
-    options.people.level = "";  // 1-based in the file; derived from reports_to instead
+    options.missing_values = {"0"};  // the README: the CEO's department code 0 means "no department"
+    options.people.level = "";        // 1-based in the file; derived from reports_to instead
   } else if (info.name == "lazega") {
     options.people.department = "office_label";
   } else if (info.name == "email_eu_core") {
@@ -70,6 +71,7 @@ CsvOptions dataset_csv_options(std::string_view name, const BuildOptions& build)
     options.people.department = "group";
   } else if (info.name == "enron") {
     options.people.title = "note";
+    options.missing_values = {"NA"};  // the README: position unknown for 54 people
   }
   return options;
 }

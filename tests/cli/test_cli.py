@@ -73,12 +73,18 @@ def test_summary_json_matches_networkx(dataset, folder):
 def test_summary_without_arguments_describes_krackhardt():
     result = run("summary")
     assert result.returncode == 0, result.stderr
-    lines = {line.split()[0]: line.split() for line in result.stdout.splitlines() if line.strip()}
-    assert lines["people"][1] == "21"
-    assert lines["ties"][1] == "312"
-    assert lines["advice"][1] == "190"
-    assert lines["friendship"][1] == "102"
-    assert lines["reports_to"][1] == "20"
+    def row(label):
+        match = re.search(rf"^ +{re.escape(label)} +(\S+)", result.stdout, re.M)
+        assert match, label
+        return match.group(1)
+
+    assert row("people") == "21"
+    assert row("ties") == "312"
+    assert row("advice") == "190"
+    assert row("friendship") == "102"
+    assert row("reports_to") == "20"
+    assert row("departments") == "4"
+    assert row("people without department") == "1"  # the CEO (department code 0)
     assert "krackhardt" in result.stdout.splitlines()[0]
     # CEO -> VP -> manager: three levels, 1 person at the top, 5 managers (CEO + 4 VPs).
     assert re.search(r"^  hierarchy depth \(levels\) +3 ", result.stdout, re.M)

@@ -16,13 +16,15 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
 MALFORMED = REPO / "tests" / "data" / "malformed"
 
-#: Bundled datasets: folder and the column orgnet reads as the department.
+#: Bundled datasets: folder, the column orgnet reads as the department, and the
+#: value that means "none" in the person fields (data/*/README.md: Krackhardt's
+#: CEO has department code 0, "no department"; Enron writes NA for an unknown position).
 DATASETS = {
-    "krackhardt": {"folder": "krackhardt_high_tech", "department": "dept"},
+    "krackhardt": {"folder": "krackhardt_high_tech", "department": "dept", "none": "0"},
     "lazega": {"folder": "lazega_law_firm", "department": "office_label"},
     "email_eu_core": {"folder": "email_eu_core", "department": "department"},
     "uk_faculty": {"folder": "uk_faculty", "department": "group"},
-    "enron": {"folder": "enron_email", "department": None},
+    "enron": {"folder": "enron_email", "department": None, "none": "NA"},
 }
 
 # The default relation map as documented (docs/data-model.md, relation_map.hpp),

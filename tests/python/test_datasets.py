@@ -87,9 +87,10 @@ def test_enron_published_counts(datasets):
     assert (g.num_vertices, g.num_ties) == (184, 5295)
     assert relation_counts(g) == {"email_bcc": 1180, "email_cc": 1180, "email_to": 2935}
     assert g.num_departments == 0
-    # Job titles come from the "note" column.
+    # Job titles come from the "note" column; "NA" (unknown, per the README) reads as none.
     nodes, _ = read_raw("enron")
-    assert g.titles() == nodes.note.tolist()
+    assert g.titles() == ["" if note == "NA" else note for note in nodes.note]
+    assert g.titles().count("") == 54
     assert sorted(g.load_report()["relations_using_fallback"]) == ["email_bcc", "email_cc", "email_to"]
 
 
@@ -102,7 +103,9 @@ def test_people_and_ties_match_the_csv(datasets, name):
     department = DATASETS[name]["department"]
     if department is not None:
         names = g.department_names()
-        assert [names[d] for d in g.departments()] == nodes[department].tolist()
+        none = DATASETS[name].get("none")
+        expected = ["" if value == none else value for value in nodes[department].tolist()]
+        assert [names[d] if d >= 0 else "" for d in g.departments()] == expected
     ties = g.ties_frame()
     assert ties.source.tolist() == edges.source.tolist()
     assert ties.target.tolist() == edges.target.tolist()
@@ -113,7 +116,8 @@ def test_people_and_ties_match_the_csv(datasets, name):
     used = {"id", department, "name", "title", "manager", "level" if name != "krackhardt" else None,
             "note" if name == "enron" else None}
     if "name" in nodes:
-        assert g.names() == nodes["name"].tolist()
+        none = DATASETS[name].get("none")
+        assert g.names() == ["" if value == none else value for value in nodes["name"]]
     free = [c for c in nodes.columns if c not in used]
     assert g.attribute_names() == free
     for column in free:

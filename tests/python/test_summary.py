@@ -35,8 +35,10 @@ def expected_summary(name: str) -> dict:
     weak = [len(c) for c in nx.weakly_connected_components(d)]
     strong = [len(c) for c in nx.strongly_connected_components(d)]
     department = DATASETS[name]["department"]
-    sizes = nodes[department].value_counts() if department else pd.Series(dtype=int)
-    order = nodes[department].unique().tolist() if department else []
+    none = DATASETS[name].get("none")
+    with_department = nodes[nodes[department] != none] if department else nodes.iloc[0:0]
+    sizes = with_department[department].value_counts() if department else pd.Series(dtype=int)
+    order = with_department[department].unique().tolist() if department else []
     relations = edges.relation.unique().tolist()
     counts = edges.relation.value_counts()
 
@@ -71,7 +73,7 @@ def expected_summary(name: str) -> dict:
         "merged_arcs": len(arcs) - d.number_of_edges(),
         "people_from_ties": 0,
         "departments": len(order),
-        "people_without_department": 0 if department else len(nodes),
+        "people_without_department": len(nodes) - len(with_department),
         "department_sizes": {k: int(sizes[k]) for k in order},
         "density": nx.density(d),
         "reciprocity": nx.overall_reciprocity(d),

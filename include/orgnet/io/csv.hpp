@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "orgnet/io/csv_reader.hpp"
 #include "orgnet/model/graph_builder.hpp"
@@ -45,6 +46,10 @@ struct TieColumns {
 struct CsvOptions {
   CsvDialect dialect = {};
   PeopleColumns people = {};
+  /// Values that mean "none" in the people's name, department, title, level and
+  /// manager fields (e.g. "NA", or Krackhardt's department code "0" for the CEO).
+  /// Free attributes keep their text as is.
+  std::vector<std::string> missing_values = {};
   TieColumns ties = {};
   BuildOptions build = {};
 };

@@ -3,11 +3,11 @@
 // folder with a README giving provenance, licence and direction semantics).
 //
 //   name            people  ties    relations                         department column
-//   krackhardt         21    312    advice, friendship, reports_to    dept
+//   krackhardt         21    312    advice, friendship, reports_to    dept (CEO's "0" = none)
 //   lazega             71   2571    advice, friendship, cowork        office_label
 //   email_eu_core    1005  25571    email                             department
 //   uk_faculty         81    817    friendship (weighted)             group
-//   enron             184   5295    email_to, email_cc, email_bcc     (none; title = note)
+//   enron             184   5295    email_to, email_cc, email_bcc     (none; title = note, "NA" = none)
 //
 // Krackhardt's file numbers levels from 1 (CEO); orgnet's levels start at 0, so
 // the loader derives them from the reports_to ties (CEO 0, VPs 1, managers 2)

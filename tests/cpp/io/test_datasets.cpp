@@ -37,7 +37,8 @@ TEST(Datasets, KrackhardtPublishedCounts) {
   }
   EXPECT_EQ(g.level(g.index_of("1")), 2);
   EXPECT_EQ(g.attribute(g.index_of("7"), "level"), "1");  // the file's 1-based level, kept as attribute
-  EXPECT_EQ(g.num_departments(), 5u);                      // codes 0 (CEO) to 4
+  EXPECT_EQ(g.num_departments(), 4u);                      // codes 1 to 4; the CEO's 0 means none
+  EXPECT_EQ(g.department(g.index_of("7")), no_department);
 }
 
 TEST(Datasets, LazegaPublishedCounts) {
@@ -85,6 +86,7 @@ TEST(Datasets, EnronPublishedCounts) {
   EXPECT_EQ(counts["email_bcc"], 1180u);
   EXPECT_EQ(g.load_report().relations_using_fallback.size(), 3u);
   EXPECT_EQ(g.title(g.index_of("2")), "Vice President");
+  EXPECT_EQ(g.title(g.index_of("3")), "");  // "NA" in the file: position unknown
 }
 
 TEST(Datasets, UnknownNameListsTheKnownOnes) {
