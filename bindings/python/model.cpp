@@ -366,8 +366,17 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
            "Out-edges of v are the edge ids out_offsets()[v]:out_offsets()[v+1] (uint32, n+1).")
       .def("out_targets", [](py::object self) { return readonly_view(self.cast<const G&>().out_targets(), self); },
            "Target of each edge (uint32, by edge id; edges sorted by (source, target)).")
-      .def("edge_sources", [](py::object self) { return readonly_view(self.cast<const G&>().edge_sources(), self); },
-           "Source of each edge (uint32, by edge id).")
+      .def(
+          "edge_sources",
+          [](const G& g) {
+            // Not stored (it would cost 4 bytes an edge): expanded from out_offsets.
+            std::vector<vertex_id> sources(g.num_edges());
+            for (vertex_id u = 0; u < g.num_vertices(); ++u) {
+              for (edge_id e = g.out_begin(u); e < g.out_end(u); ++e) sources[e] = u;
+            }
+            return to_array(std::move(sources));
+          },
+          "Source of each edge (uint32, by edge id); a new array expanded from out_offsets().")
       .def("strengths", [](py::object self) { return readonly_view(self.cast<const G&>().strengths(), self); },
            "Strength of each edge in (0, 1] (float64, by edge id).")
       .def("in_offsets", [](py::object self) { return readonly_view(self.cast<const G&>().in_offsets(), self); },
@@ -379,11 +388,13 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
       .def(
           "edge_relations",
           [](const G& g) {
-            std::vector<RelationMask> masks(g.num_edges());
-            for (edge_id e = 0; e < masks.size(); ++e) masks[e] = g.edge_relations(e);
+            py::gil_scoped_release release;
+            std::vector<RelationMask> masks = edge_relation_masks(g);
+            py::gil_scoped_acquire acquire;
             return to_array(std::move(masks));
           },
-          "Relations that contributed to each edge, as bit masks (bit r = relation r; uint32).")
+          "Relations that contributed to each edge, as bit masks (bit r = relation r; uint32), computed from the\n"
+          "ties in O(ties log degree).")
       // ---- per vertex / edge
       .def("out_degree", [](const G& g, std::int64_t v) { return g.out_degree(vertex_arg(g, v)); }, py::arg("v"),
            "Number of people v influences.")
@@ -428,8 +439,10 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
       .def("strength", [](const G& g, std::int64_t e) { return g.strength(edge_arg(g, e)); }, py::arg("e"),
            "Strength of edge e in (0, 1].")
       .def(
-          "edge_relation_names", [](const G& g, std::int64_t e) { return mask_names(g, g.edge_relations(edge_arg(g, e))); },
-          py::arg("e"), "Names of the relations that contributed to edge e.")
+          "edge_relation_names",
+          [](const G& g, std::int64_t e) { return mask_names(g, edge_relation_masks(g)[edge_arg(g, e)]); },
+          py::arg("e"), "Names of the relations that contributed to edge e (scans the ties: for many edges use\n"
+          "edge_relations()).")
       .def(
           "find_edge",
           [](const G& g, std::int64_t u, std::int64_t v) -> std::optional<edge_id> {

@@ -361,18 +361,8 @@ InfluenceGraph GraphBuilder::build() && {
   // ---- strengths ----------------------------------------------------------------
   // Each non-self tie contributes one or two directed arcs (influencer -> influenced).
   const std::size_t num_relations = relation_names_.size();
-  auto arcs_of = [&](std::size_t t) {
-    return d.relation_specs[tie_relation_[t]].direction == InfluenceDirection::both ? 2 : 1;
-  };
-  auto influencer = [&](std::size_t t, int k) {
-    const auto dir = d.relation_specs[tie_relation_[t]].direction;
-    const bool reversed = dir == InfluenceDirection::target_to_source || (dir == InfluenceDirection::both && k == 1);
-    return reversed ? tie_target_[t] : tie_source_[t];
-  };
-  auto influenced = [&](std::size_t t, int k) {
-    const auto dir = d.relation_specs[tie_relation_[t]].direction;
-    const bool reversed = dir == InfluenceDirection::target_to_source || (dir == InfluenceDirection::both && k == 1);
-    return reversed ? tie_source_[t] : tie_target_[t];
+  auto for_each_arc = [&](std::size_t t, auto&& arc) {
+    for_each_influence_arc(d.relation_specs[tie_relation_[t]].direction, tie_source_[t], tie_target_[t], arc);
   };
 
   std::vector<double> max_weight(num_relations, 0.0);
@@ -401,15 +391,15 @@ InfluenceGraph GraphBuilder::build() && {
       if (tie_source_[t] == tie_target_[t]) continue;
       auto& sums = in_weight[tie_relation_[t]];
       if (sums.empty()) continue;
-      for (int k = 0; k < arcs_of(t); ++k) sums[influenced(t, k)] += tie_weight_[t];
+      for_each_arc(t, [&](vertex_id, vertex_id influenced) { sums[influenced] += tie_weight_[t]; });
     }
   }
-  auto tie_strength = [&](std::size_t t, int k) {
+  auto tie_strength = [&](std::size_t t, vertex_id influenced) {
     const relation_id r = tie_relation_[t];
     switch (d.relation_specs[r].strength) {
       case StrengthRule::as_is: return tie_weight_[t];
       case StrengthRule::scale_by_max: return tie_weight_[t] / max_weight[r];
-      case StrengthRule::weighted_cascade: return tie_weight_[t] / in_weight[r][influenced(t, k)];
+      case StrengthRule::weighted_cascade: return tie_weight_[t] / in_weight[r][influenced];
     }
     return tie_weight_[t];
   };
@@ -426,7 +416,7 @@ InfluenceGraph GraphBuilder::build() && {
       ++report.self_ties;
       continue;
     }
-    for (int k = 0; k < arcs_of(t); ++k) ++arc_offsets[influencer(t, k) + 1];
+    for_each_arc(t, [&](vertex_id influencer, vertex_id) { ++arc_offsets[influencer + 1]; });
   }
   std::partial_sum(arc_offsets.begin(), arc_offsets.end(), arc_offsets.begin());
   const std::size_t num_arcs = arc_offsets.back();
@@ -438,9 +428,9 @@ InfluenceGraph GraphBuilder::build() && {
     std::vector<edge_id> fill(arc_offsets.begin(), arc_offsets.end() - 1);
     for (std::size_t t = 0; t < num_ties; ++t) {
       if (tie_source_[t] == tie_target_[t]) continue;
-      for (int k = 0; k < arcs_of(t); ++k) {
-        arcs[fill[influencer(t, k)]++] = Arc{influenced(t, k), tie_relation_[t], tie_strength(t, k)};
-      }
+      for_each_arc(t, [&](vertex_id influencer, vertex_id influenced) {
+        arcs[fill[influencer]++] = Arc{influenced, tie_relation_[t], tie_strength(t, influenced)};
+      });
     }
   }
   report.influence_arcs = num_arcs;
@@ -456,21 +446,16 @@ InfluenceGraph GraphBuilder::build() && {
     std::sort(first, last, [](const Arc& a, const Arc& b) { return a.target < b.target; });
     for (auto it = first; it != last;) {
       Arc merged = *it;
-      RelationMask mask = RelationMask{1} << std::min<unsigned>(it->relation, 31);
       auto run = it + 1;
       if (run != last && run->target == it->target) {
         // Noisy-or: s = 1 - prod(1 - s_i), computed as -expm1(sum log1p(-s_i)) so
         // that tiny strengths (1e-300) are not rounded away and s_i = 1 gives 1.
         double log_miss = std::log1p(-it->strength);
-        for (; run != last && run->target == it->target; ++run) {
-          log_miss += std::log1p(-run->strength);
-          mask |= RelationMask{1} << std::min<unsigned>(run->relation, 31);
-        }
+        for (; run != last && run->target == it->target; ++run) log_miss += std::log1p(-run->strength);
         merged.strength = -std::expm1(log_miss);
       }
       report.merged_arcs += static_cast<std::size_t>(run - it - 1);
       arcs[edges] = merged;  // edges <= it: this slot has been read already
-      d.edge_relations.push_back(mask);
       ++edges;
       it = run;
     }
@@ -478,16 +463,11 @@ InfluenceGraph GraphBuilder::build() && {
   }
   d.out_targets.resize(edges);
   d.strengths.resize(edges);
-  d.edge_sources.resize(edges);
-  for (std::size_t u = 0; u < n; ++u) {
-    for (edge_id e = d.out_offsets[u]; e < d.out_offsets[u + 1]; ++e) {
-      d.out_targets[e] = arcs[e].target;
-      d.strengths[e] = arcs[e].strength;
-      d.edge_sources[e] = static_cast<vertex_id>(u);
-    }
+  for (std::size_t e = 0; e < edges; ++e) {
+    d.out_targets[e] = arcs[e].target;
+    d.strengths[e] = arcs[e].strength;
   }
   arcs = {};
-  d.edge_relations.shrink_to_fit();
 
   // ---- in-adjacency by counting sort (keeps sources ascending) --------------------
   d.in_offsets.assign(n + 1, 0);
@@ -497,10 +477,12 @@ InfluenceGraph GraphBuilder::build() && {
   d.in_edge_ids.resize(edges);
   {
     std::vector<edge_id> fill(d.in_offsets.begin(), d.in_offsets.end() - 1);
-    for (std::size_t e = 0; e < edges; ++e) {
-      const edge_id slot = fill[d.out_targets[e]]++;
-      d.in_sources[slot] = d.edge_sources[e];
-      d.in_edge_ids[slot] = static_cast<edge_id>(e);
+    for (std::size_t u = 0; u < n; ++u) {
+      for (edge_id e = d.out_offsets[u]; e < d.out_offsets[u + 1]; ++e) {
+        const edge_id slot = fill[d.out_targets[e]]++;
+        d.in_sources[slot] = static_cast<vertex_id>(u);
+        d.in_edge_ids[slot] = e;
+      }
     }
   }
 

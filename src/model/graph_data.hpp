@@ -15,9 +15,7 @@ struct InfluenceGraph::Data {
   // Influence adjacency (CSR, see influence_graph.hpp).
   std::vector<edge_id> out_offsets{0};
   std::vector<vertex_id> out_targets;
-  std::vector<vertex_id> edge_sources;
   std::vector<double> strengths;
-  std::vector<RelationMask> edge_relations;
   std::vector<edge_id> in_offsets{0};
   std::vector<vertex_id> in_sources;
   std::vector<edge_id> in_edge_ids;

@@ -82,7 +82,9 @@ std::span<const edge_id> InfluenceGraph::in_edges(vertex_id v) const {
 
 vertex_id InfluenceGraph::edge_source(edge_id e) const {
   check_edge(*this, e);
-  return data_->edge_sources[e];
+  // The source is the last vertex whose out-list starts at or before e.
+  const auto& offsets = data_->out_offsets;
+  return static_cast<vertex_id>(std::upper_bound(offsets.begin(), offsets.end(), e) - offsets.begin() - 1);
 }
 vertex_id InfluenceGraph::edge_target(edge_id e) const {
   check_edge(*this, e);
@@ -91,10 +93,6 @@ vertex_id InfluenceGraph::edge_target(edge_id e) const {
 double InfluenceGraph::strength(edge_id e) const {
   check_edge(*this, e);
   return data_->strengths[e];
-}
-RelationMask InfluenceGraph::edge_relations(edge_id e) const {
-  check_edge(*this, e);
-  return data_->edge_relations[e];
 }
 std::optional<edge_id> InfluenceGraph::find_edge(vertex_id u, vertex_id v) const {
   check_vertex(*this, u);
@@ -108,7 +106,6 @@ std::optional<edge_id> InfluenceGraph::find_edge(vertex_id u, vertex_id v) const
 
 std::span<const edge_id> InfluenceGraph::out_offsets() const noexcept { return data_->out_offsets; }
 std::span<const vertex_id> InfluenceGraph::out_targets() const noexcept { return data_->out_targets; }
-std::span<const vertex_id> InfluenceGraph::edge_sources() const noexcept { return data_->edge_sources; }
 std::span<const double> InfluenceGraph::strengths() const noexcept { return data_->strengths; }
 std::span<const edge_id> InfluenceGraph::in_offsets() const noexcept { return data_->in_offsets; }
 std::span<const vertex_id> InfluenceGraph::in_sources() const noexcept { return data_->in_sources; }
@@ -215,8 +212,8 @@ const LoadReport& InfluenceGraph::load_report() const noexcept { return data_->r
 std::size_t InfluenceGraph::memory_bytes() const noexcept {
   const Data& d = *data_;
   std::size_t bytes = sizeof(Data);
-  bytes += heap_bytes(d.out_offsets) + heap_bytes(d.out_targets) + heap_bytes(d.edge_sources) +
-           heap_bytes(d.strengths) + heap_bytes(d.edge_relations) + heap_bytes(d.in_offsets) +
+  bytes += heap_bytes(d.out_offsets) + heap_bytes(d.out_targets) + heap_bytes(d.strengths) +
+           heap_bytes(d.in_offsets) +
            heap_bytes(d.in_sources) + heap_bytes(d.in_edge_ids);
   bytes += heap_bytes(d.ids) + heap_bytes(d.names) + heap_bytes(d.titles) + heap_bytes(d.levels) +
            d.level_given.capacity() / 8 + heap_bytes(d.managers) + heap_bytes(d.report_offsets) +
@@ -230,6 +227,17 @@ std::size_t InfluenceGraph::memory_bytes() const noexcept {
   for (const auto& column : d.attribute_columns) bytes += heap_bytes(column);
   bytes += heap_bytes(d.relation_names) + heap_bytes(d.relation_specs) + heap_bytes(d.ties);
   return bytes;
+}
+
+std::vector<RelationMask> edge_relation_masks(const InfluenceGraph& graph) {
+  std::vector<RelationMask> masks(graph.num_edges(), 0);
+  for (const TieRecord& tie : graph.ties()) {
+    if (tie.source == tie.target) continue;  // self-ties give no edge
+    const RelationMask bit = RelationMask{1} << std::min<unsigned>(tie.relation, 31);
+    for_each_influence_arc(graph.relation_spec(tie.relation).direction, tie.source, tie.target,
+                           [&](vertex_id u, vertex_id v) { masks[*graph.find_edge(u, v)] |= bit; });
+  }
+  return masks;
 }
 
 }  // namespace orgnet

@@ -43,9 +43,11 @@ GraphSummary summarize(const InfluenceGraph& graph) {
   } else {
     std::size_t reciprocated = 0;
     double total = 0;
-    for (edge_id e = 0; e < m; ++e) {
-      total += graph.strength(e);
-      if (graph.find_edge(graph.edge_target(e), graph.edge_source(e))) ++reciprocated;
+    for (vertex_id u = 0; u < n; ++u) {
+      for (edge_id e = graph.out_begin(u); e < graph.out_end(u); ++e) {
+        total += graph.strength(e);
+        if (graph.find_edge(graph.edge_target(e), u)) ++reciprocated;
+      }
     }
     s.reciprocity = static_cast<double>(reciprocated) / static_cast<double>(m);
     s.mean_strength = total / static_cast<double>(m);

@@ -44,11 +44,13 @@ ComponentsResult weak_components(const InfluenceGraph& graph) {
     }
     return v;
   };
-  auto sources = graph.edge_sources();
+  auto offsets = graph.out_offsets();
   auto targets = graph.out_targets();
-  for (std::size_t e = 0; e < targets.size(); ++e) {
-    std::uint32_t a = find(sources[e]), b = find(targets[e]);
-    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  for (std::uint32_t u = 0; u < n; ++u) {
+    for (edge_id e = offsets[u]; e < offsets[u + 1]; ++e) {
+      std::uint32_t a = find(u), b = find(targets[e]);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
   }
   for (std::uint32_t v = 0; v < n; ++v) parent[v] = find(v);
   return canonical(parent);

@@ -8,8 +8,9 @@
 // counted in the load report, but influence on oneself is meaningless).
 //
 // Storage is compressed sparse row in both directions:
-//   out: offsets[n+1], target[m], strength[m], relations[m], source[m]
+//   out: offsets[n+1], target[m], strength[m]
 //   in:  offsets[n+1], source[m], edge id[m]  (edge ids index the out arrays)
+// which, with the kept ties, stays under 64 bytes per tie (docs/benchmarks.md).
 // Edge ids are positions in the out arrays, so edges are sorted by (source,
 // target). The observed ties are kept too (ties()), so a graph can be rebuilt
 // with another relation map or restricted to some relations.
@@ -84,18 +85,17 @@ class InfluenceGraph {
   /// Edge ids of v's in-edges, aligned with in_neighbors(v).
   [[nodiscard]] std::span<const edge_id> in_edges(vertex_id v) const;
 
+  /// Source of edge e: found by binary search in out_offsets(), O(log n).
+  /// Loops over all edges should walk sources with out_begin/out_end instead.
   [[nodiscard]] vertex_id edge_source(edge_id e) const;
   [[nodiscard]] vertex_id edge_target(edge_id e) const;
   [[nodiscard]] double strength(edge_id e) const;
-  /// Which relations contributed to the edge (bit = relation id).
-  [[nodiscard]] RelationMask edge_relations(edge_id e) const;
   /// The edge u -> v, if any (binary search in u's out-list).
   [[nodiscard]] std::optional<edge_id> find_edge(vertex_id u, vertex_id v) const;
 
   /// Whole CSR arrays, for algorithms that want raw loops.
   [[nodiscard]] std::span<const edge_id> out_offsets() const noexcept;  // n+1
   [[nodiscard]] std::span<const vertex_id> out_targets() const noexcept;
-  [[nodiscard]] std::span<const vertex_id> edge_sources() const noexcept;
   [[nodiscard]] std::span<const double> strengths() const noexcept;
   [[nodiscard]] std::span<const edge_id> in_offsets() const noexcept;  // n+1
   [[nodiscard]] std::span<const vertex_id> in_sources() const noexcept;
@@ -160,5 +160,10 @@ class InfluenceGraph {
  private:
   std::shared_ptr<const Data> data_;
 };
+
+/// For every edge (by edge id), which relations contributed to it: bit r is set
+/// when a tie of relation r gave an arc on that edge (relations beyond the 32nd
+/// share bit 31). Computed from the ties, O(ties · log(out-degree)).
+[[nodiscard]] std::vector<RelationMask> edge_relation_masks(const InfluenceGraph& graph);
 
 }  // namespace orgnet

@@ -75,6 +75,14 @@ class RelationMap {
   std::optional<RelationSpec> fallback_;
 };
 
+/// Calls arc(influencer, influenced) for each influence arc that a tie
+/// source -> target gives under `direction`: once, or twice for `both`.
+template <class Id, class Arc>
+constexpr void for_each_influence_arc(InfluenceDirection direction, Id source, Id target, Arc&& arc) {
+  if (direction != InfluenceDirection::target_to_source) arc(source, target);
+  if (direction != InfluenceDirection::source_to_target) arc(target, source);
+}
+
 /// "source_to_target", "target_to_source", "both".
 [[nodiscard]] std::string_view to_string(InfluenceDirection direction);
 /// "as_is", "scale_by_max", "weighted_cascade".

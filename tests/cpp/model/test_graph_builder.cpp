@@ -62,7 +62,9 @@ TEST(GraphBuilder, RelationMaskNamesContributingRelations) {
   const edge_id ab = *g.find_edge(g.index_of("a"), g.index_of("b"));
   const RelationMask expected = (RelationMask{1} << *g.find_relation("advice")) |
                                 (RelationMask{1} << *g.find_relation("email"));
-  EXPECT_EQ(g.edge_relations(ab), expected);
+  EXPECT_EQ(edge_relation_masks(g)[ab], expected);
+  const edge_id cd = *g.find_edge(g.index_of("c"), g.index_of("d"));
+  EXPECT_EQ(edge_relation_masks(g)[cd], RelationMask{1} << *g.find_relation("cowork"));
 }
 
 TEST(GraphBuilder, PeopleDepartmentsAndHierarchy) {
