@@ -68,7 +68,8 @@ def main():
         return g
 
     def load_igraph(people, ties):
-        nodes = pd.read_csv(people, dtype=str)
+        # igraph keeps vertex ids in the "name" attribute: move a name column aside.
+        nodes = pd.read_csv(people, dtype=str).rename(columns={"name": "full_name"})
         edges = pd.read_csv(ties, dtype={"source": str, "target": str, "relation": str})
         return ig.Graph.DataFrame(edges, directed=True, vertices=nodes, use_vids=False)
 
