@@ -1,17 +1,27 @@
 #!/usr/bin/python3
-"""Times orgnet against NetworkX and igraph on the same inputs, in one run.
+"""Times orgnet against its peers on the same inputs, in one run, and prints ratios.
 
-    /usr/bin/python3 benchmarks/compare_peers.py [--build build/release] [--repeat 3]
+    /usr/bin/python3 benchmarks/compare_peers.py                      # every task
+    /usr/bin/python3 benchmarks/compare_peers.py --task load
+    /usr/bin/python3 benchmarks/compare_peers.py --task centrality --sizes 1000,10000 --repeat 3
 
-Task "load": read a people CSV and a ties CSV into a directed graph with the
-people's attributes and the ties' relation and weight. orgnet does more (it
-validates every field and builds the influence graph: directions, strengths,
-noisy-or merging, both CSR directions); the peers get pandas to parse the CSVs,
-which is their fastest documented route. Reports the best of --repeat runs and
-the ratio peer time / orgnet time (above 1: orgnet is faster).
+Tasks:
+  load        read a people CSV and a ties CSV into a directed graph with the
+              people's attributes and each tie's relation and weight. NetworkX and
+              igraph get pandas to parse the CSVs (their fastest documented route);
+              orgnet does more (validation, strengths, merging, both CSR directions).
+  centrality  every measure listed in benchmarks/peers/*.py (TASKS), on the
+              seeded company graphs of orgnet.generate_company (departments x
+              levels, ~25 ties per person) and on email-Eu-core. Converting the
+              graph for a peer is not timed (peers' prepare()).
+
+Each time is the best of --repeat runs; ratio = peer time / orgnet time (above
+1: orgnet is faster). A peer is skipped above the size its module's LIMITS
+allow (pure-Python NetworkX would take hours on the larger graphs).
 """
 
 import argparse
+import importlib
 import pathlib
 import subprocess
 import sys
@@ -19,6 +29,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+PEER_MODULES = ("paths", "spectral")
 
 
 def best_of(repeat, fn):
@@ -30,26 +41,23 @@ def best_of(repeat, fn):
     return best
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--build", default=str(ROOT / "build" / "release"))
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--sizes", default="10000:100000,100000:1000000",
-                        help="comma-separated PEOPLE:TIES synthetic sizes")
-    args = parser.parse_args()
-    build = pathlib.Path(args.build)
-    sys.path.insert(0, str(build / "python"))
+def ratio(peer, mine):
+    return f"{peer / mine:9.1f}x" if peer is not None and mine > 0 else f"{'-':>10}"
 
+
+def seconds(t):
+    return f"{t:8.4f}s" if t is not None else f"{'skipped':>9}"
+
+
+def run_load(args, build, orgnet):
     import igraph as ig
     import networkx as nx
     import pandas as pd
 
-    import orgnet
-
     cases = [("email_eu_core (bundled)", ROOT / "data" / "email_eu_core" / "nodes.csv",
               ROOT / "data" / "email_eu_core" / "edges.csv")]
     workdir = pathlib.Path(tempfile.mkdtemp(prefix="orgnet_compare_"))
-    for size in args.sizes.split(","):
+    for size in args.load_sizes.split(","):
         people, ties = size.split(":")
         out = subprocess.run([str(build / "bin" / "orgnet_make_synthetic_org"), str(workdir / size.replace(":", "_")),
                               people, ties], check=True, capture_output=True, text=True).stdout.split()
@@ -57,7 +65,7 @@ def main():
                       pathlib.Path(out[1])))
 
     def load_orgnet(people, ties):
-        return orgnet.load_csv(str(people), str(ties), create_missing=False)
+        return orgnet.load_csv(str(people), str(ties))
 
     def load_networkx(people, ties):
         nodes = pd.read_csv(people, dtype=str)
@@ -73,13 +81,67 @@ def main():
         edges = pd.read_csv(ties, dtype={"source": str, "target": str, "relation": str})
         return ig.Graph.DataFrame(edges, directed=True, vertices=nodes, use_vids=False)
 
-    print(f"task: load people + ties CSV; best of {args.repeat} runs; ratio = peer / orgnet")
-    print(f"{'graph':42} {'orgnet':>9} {'networkx':>9} {'igraph':>9} {'nx/orgnet':>10} {'ig/orgnet':>10}")
+    print(f"\ntask: load people + ties CSV; best of {args.repeat} runs; ratio = peer / orgnet")
+    print(f"{'graph':44} {'orgnet':>9} {'networkx':>9} {'igraph':>9} {'nx/orgnet':>10} {'ig/orgnet':>10}")
     for name, people, ties in cases:
         t_org = best_of(args.repeat, lambda: load_orgnet(people, ties))
         t_nx = best_of(args.repeat, lambda: load_networkx(people, ties))
         t_ig = best_of(args.repeat, lambda: load_igraph(people, ties))
-        print(f"{name:42} {t_org:8.3f}s {t_nx:8.3f}s {t_ig:8.3f}s {t_nx / t_org:9.1f}x {t_ig / t_org:9.1f}x")
+        print(f"{name:44} {seconds(t_org)} {seconds(t_nx)} {seconds(t_ig)} {ratio(t_nx, t_org)} {ratio(t_ig, t_org)}")
+
+
+def run_centrality(args, orgnet):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    modules = [importlib.import_module(f"peers.{name}") for name in PEER_MODULES]
+    graphs = [("email_eu_core", orgnet.load_dataset("email_eu_core"))]
+    for size in args.sizes.split(","):
+        graphs.append((f"company {int(size):,}", orgnet.generate_company(people=int(size), seed=42)))
+
+    print(f"\ntask: centrality; best of {args.repeat} runs; ratio = peer / orgnet; threads: orgnet default (all)")
+    print(f"{'graph':18} {'measure':34} {'orgnet':>9} {'networkx':>9} {'igraph':>9} {'nx/orgnet':>10} {'ig/orgnet':>10}")
+    for graph_name, graph in graphs:
+        n = graph.num_vertices
+        for module in modules:
+            if hasattr(module, "prepare"):
+                module.prepare(graph)
+            limits = getattr(module, "LIMITS", {})
+            for task in module.TASKS:
+                name, mine, peers = task[0], task[1], task[2]
+                task_limits = limits.get(name, {})
+                if n > task_limits.get("orgnet", float("inf")):
+                    continue
+                t_org = best_of(args.repeat, lambda: mine(graph))
+                times = {}
+                for peer in ("networkx", "igraph"):
+                    fn = peers.get(peer)
+                    allowed = task_limits.get(peer, args.max_networkx if peer == "networkx" else float("inf"))
+                    times[peer] = best_of(1 if peer == "networkx" else args.repeat, lambda: fn(graph)) \
+                        if fn is not None and n <= allowed else None
+                print(f"{graph_name:18} {name:34} {seconds(t_org)} {seconds(times['networkx'])} "
+                      f"{seconds(times['igraph'])} {ratio(times['networkx'], t_org)} {ratio(times['igraph'], t_org)}",
+                      flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", default=str(ROOT / "build" / "release"))
+    parser.add_argument("--task", choices=["load", "centrality", "all"], default="all")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--load-sizes", default="10000:100000,100000:1000000",
+                        help="comma-separated PEOPLE:TIES synthetic CSV sizes for the load task")
+    parser.add_argument("--sizes", default="1000,10000,100000",
+                        help="comma-separated company sizes (people) for the centrality task")
+    parser.add_argument("--max-networkx", type=int, default=10000,
+                        help="largest graph (people) NetworkX runs on, unless a task says otherwise")
+    args = parser.parse_args()
+    build = pathlib.Path(args.build)
+    sys.path.insert(0, str(build / "python"))
+    import orgnet
+
+    if args.task in ("load", "all"):
+        run_load(args, build, orgnet)
+    if args.task in ("centrality", "all"):
+        run_centrality(args, orgnet)
 
 
 if __name__ == "__main__":

@@ -19,5 +19,6 @@ void on_run(CLI::App* command, std::function<void()> run);
 
 void register_summary(CLI::App& app);
 void register_datasets(CLI::App& app);
+void register_centrality(CLI::App& app);
 
 }  // namespace orgnet::cli

@@ -157,3 +157,54 @@ def test_help_and_datasets():
     assert listing.returncode == 0
     for name in ("krackhardt", "lazega", "email_eu_core", "uk_faculty", "enron"):
         assert name in listing.stdout
+
+
+@pytest.mark.parametrize("folder,dataset", [("krackhardt_high_tech", "krackhardt"), ("lazega_law_firm", "lazega")])
+def test_centrality_matches_networkx(folder, dataset):
+    result = run("centrality", "--dataset", dataset, "--measure", "in_degree,out_degree,betweenness,closeness",
+                 "--distance", "hops", "--format", "csv", "--top", "0")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    g = influence_digraph(folder)
+    assert len(rows) == g.number_of_nodes()
+    oracle = {
+        "in_degree": nx.in_degree_centrality(g),
+        "out_degree": nx.out_degree_centrality(g),
+        "betweenness": nx.betweenness_centrality(g),
+        "closeness": nx.closeness_centrality(g),
+    }
+    for row in rows:
+        for measure, values in oracle.items():
+            assert float(row[measure]) == pytest.approx(values[row["id"]], rel=1e-12, abs=1e-15), (measure, row["id"])
+    # Sorted by the first measure, best first; equal scores share a rank.
+    in_degrees = [float(r["in_degree"]) for r in rows]
+    assert in_degrees == sorted(in_degrees, reverse=True)
+    ranks = [int(r["rank"]) for r in rows]
+    for i in range(1, len(rows)):
+        expected = ranks[i - 1] if in_degrees[i] == in_degrees[i - 1] else i + 1
+        assert ranks[i] == expected
+
+
+def test_centrality_table_output_and_threads():
+    one = run("centrality", "--top", "5", "--threads", "1")
+    two = run("centrality", "--top", "5", "--threads", "2")
+    assert one.returncode == 0, one.stderr
+    assert one.stdout == two.stdout  # results do not depend on the thread count
+    lines = one.stdout.splitlines()
+    assert lines[0] == "Centrality of krackhardt (bundled dataset): top 5 by degree"
+    assert lines[1].split()[:4] == ["rank", "id", "department", "degree"]
+    assert len(lines) == 7
+    ranked = run("centrality", "--measure", "degree", "--sort-by", "pagerank", "--format", "json", "--top", "3")
+    document = json.loads(ranked.stdout)
+    assert document["sort_by"] == "pagerank"
+    assert [c["measure"] for c in document["columns"]] == ["degree", "pagerank"]
+    assert document["columns"][1]["convergence"]["converged"] is True
+    assert len(document["rows"]) == 3
+
+
+def test_centrality_bad_options_exit_2():
+    for args in (["centrality", "--measure", "fame"], ["centrality", "--distance", "far"],
+                 ["centrality", "--sort-by", "nope"], ["centrality", "--katz-alpha", "5"]):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert result.stderr.startswith("orgnet: error: ") and result.stderr.count("\n") == 1, (args, result.stderr)

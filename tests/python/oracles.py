@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import networkx as nx
 import pandas as pd
 
 REPO = Path(__file__).resolve().parents[2]
@@ -90,6 +91,17 @@ def edge_strengths(edges: pd.DataFrame) -> pd.Series:
     arcs = influence_arcs(edges)
     arcs["miss"] = 1.0 - arc_strengths(arcs)
     return 1.0 - arcs.groupby(["u", "v"]).miss.prod()
+
+
+def influence_digraph(name: str) -> nx.DiGraph:
+    """The influence graph of a bundled dataset, built by networkx from the raw files
+    (directions applied, self-ties dropped, parallel arcs merged into one edge)."""
+    nodes, edges = read_raw(name)
+    arcs = influence_arcs(edges)
+    graph = nx.DiGraph()
+    graph.add_nodes_from(nodes.id)
+    graph.add_edges_from(zip(arcs.u, arcs.v))
+    return graph
 
 
 def assert_same_graph(a, b, *, load_report: bool = False) -> None:

@@ -14,16 +14,7 @@ import pandas as pd
 import pytest
 
 import orgnet
-from oracles import AS_IS, BOTH, DATASETS, REVERSED, edge_strengths, influence_arcs, read_raw
-
-
-def influence_digraph(name: str) -> nx.DiGraph:
-    nodes, edges = read_raw(name)
-    arcs = influence_arcs(edges)
-    graph = nx.DiGraph()
-    graph.add_nodes_from(nodes.id)
-    graph.add_edges_from(zip(arcs.u, arcs.v))
-    return graph
+from oracles import AS_IS, BOTH, DATASETS, REVERSED, edge_strengths, influence_arcs, read_raw, influence_digraph
 
 
 def expected_summary(name: str) -> dict:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from . import _frames
 from ._arrays import from_arrays
+from ._centrality import centrality_table, top_k
 from ._networkx import from_networkx, to_networkx
 from ._orgnet import (
     ComponentsResult,
@@ -80,6 +81,7 @@ __all__ = [
     "__version__",
     "bundled_data_dir",
     "bundled_datasets",
+    "centrality_table",
     "chain_of_command",
     "edge_distances",
     "format_summary",
@@ -101,13 +103,76 @@ __all__ = [
     "summary",
     "to_distance",
     "to_networkx",
+    "top_k",
     "weak_components",
     "write_graphml",
     "write_graphml_string",
 ]
 
 # ---- centrality: closeness, harmonic, betweenness (exact and approximate) ----
+from ._orgnet import (  # noqa: E402
+    ApproximateBetweennessResult,
+    BetweennessResult,
+    ClosenessResult,
+    EdgeBetweennessResult,
+    HarmonicClosenessResult,
+    PathDirection,
+    approximate_betweenness,
+    betweenness,
+    closeness,
+    edge_betweenness,
+    harmonic_closeness,
+)
+
+__all__ += [
+    "ApproximateBetweennessResult",
+    "BetweennessResult",
+    "ClosenessResult",
+    "EdgeBetweennessResult",
+    "HarmonicClosenessResult",
+    "PathDirection",
+    "approximate_betweenness",
+    "betweenness",
+    "closeness",
+    "edge_betweenness",
+    "harmonic_closeness",
+]
 # ---- end of centrality: paths ----
 
 # ---- centrality: degree, eigenvector, PageRank, Katz, HITS, k-core ----
+from ._orgnet import (  # noqa: E402
+    Convergence,
+    CoreNumberResult,
+    DanglingPolicy,
+    DegreeDirection,
+    DegreeResult,
+    EigenvectorResult,
+    HitsResult,
+    KatzResult,
+    PageRankResult,
+    core_number,
+    degree_centrality,
+    eigenvector_centrality,
+    hits,
+    katz_centrality,
+    pagerank,
+)
+
+__all__ += [
+    "Convergence",
+    "CoreNumberResult",
+    "DanglingPolicy",
+    "DegreeDirection",
+    "DegreeResult",
+    "EigenvectorResult",
+    "HitsResult",
+    "KatzResult",
+    "PageRankResult",
+    "core_number",
+    "degree_centrality",
+    "eigenvector_centrality",
+    "hits",
+    "katz_centrality",
+    "pagerank",
+]
 # ---- end of centrality: spectral ----

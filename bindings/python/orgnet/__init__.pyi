@@ -1,7 +1,7 @@
 """Type stubs for orgnet (the C++ module orgnet._orgnet and the pure-Python helpers)."""
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar, Literal, TypedDict, overload
 
@@ -459,6 +459,20 @@ class _Summary(TypedDict):
     hierarchy: _HierarchySummary
 
 def summary(graph: InfluenceGraph) -> _Summary: ...
+def centrality_table(
+    graph: InfluenceGraph,
+    measures: Iterable[str] | str | None = None,
+    *,
+    distance: str = ...,
+    normalized: bool = ...,
+    damping: float = ...,
+    katz_alpha: float = ...,
+    epsilon: float = ...,
+    delta: float = ...,
+    seed: int = ...,
+    threads: int = ...,
+) -> pd.DataFrame: ...
+def top_k(graph: InfluenceGraph, scores: Any, k: int = 10, *, ascending: bool = False) -> pd.DataFrame: ...
 def format_summary(graph: InfluenceGraph, format: _Format = ..., title: str = "") -> str: ...
 
 # ---- logging ----------------------------------------------------------------------------
@@ -470,7 +484,192 @@ def set_log_callback(callback: Callable[[LogLevel, str], object] | None) -> None
 __all__: list[str]
 
 # ---- centrality: closeness, harmonic, betweenness (exact and approximate) ----
+_PathDirection = PathDirection | Literal["incoming", "outgoing"]
+
+class PathDirection(_Enum):
+    incoming: ClassVar[PathDirection]
+    outgoing: ClassVar[PathDirection]
+    __members__: ClassVar[dict[str, PathDirection]]
+
+class ClosenessResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def reached(self) -> npt.NDArray[np.uint32]: ...
+
+class HarmonicClosenessResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+
+class BetweennessResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+
+class EdgeBetweennessResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+
+class ApproximateBetweennessResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def samples(self) -> int: ...
+    @property
+    def epsilon(self) -> float: ...
+    @property
+    def delta(self) -> float: ...
+    @property
+    def vertex_diameter_bound(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+
+def closeness(
+    graph: InfluenceGraph,
+    *,
+    distance: _Transform = ...,
+    direction: _PathDirection = ...,
+    wf_improved: bool = True,
+    threads: int = 0,
+) -> ClosenessResult: ...
+def harmonic_closeness(
+    graph: InfluenceGraph,
+    *,
+    distance: _Transform = ...,
+    direction: _PathDirection = ...,
+    normalized: bool = False,
+    threads: int = 0,
+) -> HarmonicClosenessResult: ...
+def betweenness(
+    graph: InfluenceGraph,
+    *,
+    distance: _Transform = ...,
+    normalized: bool = True,
+    endpoints: bool = False,
+    threads: int = 0,
+) -> BetweennessResult: ...
+def edge_betweenness(
+    graph: InfluenceGraph,
+    *,
+    distance: _Transform = ...,
+    normalized: bool = True,
+    threads: int = 0,
+) -> EdgeBetweennessResult: ...
+def approximate_betweenness(
+    graph: InfluenceGraph,
+    *,
+    epsilon: float = 0.01,
+    delta: float = 0.1,
+    seed: int = 42,
+    distance: _Transform = ...,
+    threads: int = 0,
+) -> ApproximateBetweennessResult: ...
 # ---- end of centrality: paths ----
 
 # ---- centrality: degree, eigenvector, PageRank, Katz, HITS, k-core ----
+class DegreeDirection(_Enum):
+    in_: ClassVar[DegreeDirection]
+    out: ClassVar[DegreeDirection]
+    total: ClassVar[DegreeDirection]
+    __members__: ClassVar[dict[str, DegreeDirection]]
+
+class DanglingPolicy(_Enum):
+    personalization: ClassVar[DanglingPolicy]
+    uniform: ClassVar[DanglingPolicy]
+    given: ClassVar[DanglingPolicy]
+    __members__: ClassVar[dict[str, DanglingPolicy]]
+
+_DegreeDirection = DegreeDirection | Literal["in", "out", "total"]
+_Dangling = DanglingPolicy | Literal["personalization", "uniform", "given"]
+_PerPerson = npt.ArrayLike | Mapping[str, float]
+
+class Convergence:
+    @property
+    def iterations(self) -> int: ...
+    @property
+    def residual(self) -> float: ...
+    @property
+    def converged(self) -> bool: ...
+
+class DegreeResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+
+class EigenvectorResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def convergence(self) -> Convergence: ...
+
+class PageRankResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def convergence(self) -> Convergence: ...
+
+class KatzResult:
+    @property
+    def score(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def convergence(self) -> Convergence: ...
+
+class HitsResult:
+    @property
+    def hubs(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def authorities(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def convergence(self) -> Convergence: ...
+
+class CoreNumberResult:
+    @property
+    def core(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def max_core(self) -> int: ...
+
+def degree_centrality(
+    graph: InfluenceGraph,
+    *,
+    direction: _DegreeDirection = ...,
+    weighted: bool = False,
+    normalized: bool = True,
+) -> DegreeResult: ...
+def eigenvector_centrality(
+    graph: InfluenceGraph,
+    *,
+    weighted: bool = True,
+    tolerance: float = 1e-10,
+    max_iterations: int = 1000,
+    threads: int = 0,
+) -> EigenvectorResult: ...
+def pagerank(
+    graph: InfluenceGraph,
+    *,
+    damping: float = 0.85,
+    personalization: _PerPerson | None = None,
+    dangling: _Dangling | _PerPerson = ...,
+    weighted: bool = True,
+    tolerance: float = 1e-10,
+    max_iterations: int = 1000,
+    threads: int = 0,
+) -> PageRankResult: ...
+def katz_centrality(
+    graph: InfluenceGraph,
+    *,
+    alpha: float = 0.1,
+    beta: float | _PerPerson = 1.0,
+    weighted: bool = True,
+    normalized: bool = True,
+    tolerance: float = 1e-10,
+    max_iterations: int = 1000,
+    threads: int = 0,
+) -> KatzResult: ...
+def hits(
+    graph: InfluenceGraph,
+    *,
+    weighted: bool = True,
+    tolerance: float = 1e-10,
+    max_iterations: int = 1000,
+    threads: int = 0,
+) -> HitsResult: ...
+def core_number(graph: InfluenceGraph, *, direction: _DegreeDirection = ...) -> CoreNumberResult: ...
 # ---- end of centrality: spectral ----

@@ -1,0 +1,71 @@
+"""Ranking helpers and the one-call centrality table (pandas front of the C++ code)."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from . import _orgnet
+
+_DEFAULTS = _orgnet._CENTRALITY_TABLE_DEFAULTS
+
+
+def centrality_table(
+    graph: _orgnet.InfluenceGraph,
+    measures: Iterable[str] | str | None = None,
+    *,
+    distance: str = _DEFAULTS["distance"],
+    normalized: bool = _DEFAULTS["normalized"],
+    damping: float = _DEFAULTS["damping"],
+    katz_alpha: float = _DEFAULTS["katz_alpha"],
+    epsilon: float = _DEFAULTS["epsilon"],
+    delta: float = _DEFAULTS["delta"],
+    seed: int = _DEFAULTS["seed"],
+    threads: int = _DEFAULTS["threads"],
+) -> pd.DataFrame:
+    """Several centrality measures in one call, as a DataFrame indexed by person id.
+
+    Columns: ``department`` then one column per measure, in the order asked
+    (names as in ``orgnet centrality --measure``: in_degree, out_degree, degree,
+    in_strength, out_strength, strength, closeness, harmonic, betweenness,
+    approx_betweenness, eigenvector, pagerank, katz, hubs, authorities, coreness;
+    ``"all"`` for every one). The default set is the exact measures. Path
+    measures use ``distance`` (neg_log: most probable chains). Convergence of
+    the iterative measures is in ``df.attrs["convergence"]``.
+    """
+    if measures is None:
+        names = list(_DEFAULTS["measures"])
+    elif isinstance(measures, str):
+        names = [measures]
+    else:
+        names = list(measures)
+    columns = _orgnet._centrality_columns(graph, names, distance, normalized, damping, katz_alpha, epsilon,
+                                          delta, seed, threads)
+    departments = graph.department_names()
+    frame = pd.DataFrame(
+        {"department": [departments[d] if d >= 0 else "" for d in graph.departments()]},
+        index=pd.Index(graph.ids(), name="id"),
+    )
+    convergence = {}
+    for name, values, converged in columns:
+        frame[name] = values
+        if converged is not None:
+            convergence[name] = converged
+    frame.attrs["convergence"] = convergence
+    return frame
+
+
+def top_k(graph: _orgnet.InfluenceGraph, scores, k: int = 10, *, ascending: bool = False) -> pd.DataFrame:
+    """The k people with the highest (or lowest) score, best first.
+
+    ``scores`` is one value per person (a NumPy array or sequence in vertex
+    order, or a pandas Series indexed by person id). Equal scores share a rank
+    (competition ranking "1, 2, 2, 4") and keep vertex order; NaN ranks last.
+    ``k = 0`` ranks everyone. Columns: rank, id, department, score.
+    """
+    if isinstance(scores, pd.Series):
+        scores = scores.reindex(graph.ids()).to_numpy(dtype=float)
+    rows = _orgnet._top_k(graph, np.asarray(scores, dtype=float), k, ascending)
+    return pd.DataFrame(rows, columns=["rank", "vertex", "id", "department", "score"]).drop(columns="vertex")

@@ -1,0 +1,573 @@
+#pragma once
+// Single-source shortest paths shared by closeness, harmonic closeness and
+// betweenness: breadth-first search (hops) and Dijkstra (lengths), each in a
+// lean variant that only measures distances and a variant that also counts
+// shortest paths (Brandes' sigma) and records the vertices in settling order
+// (Brandes' stack S).
+//
+// Lengths and ties. A path's length is the sum of its edges' lengths, added as
+// doubles from the source in path order (as NetworkX does), and lengths are
+// compared exactly, with no tolerance: two paths are tied only when their sums
+// are the same double. A step that does not make the sum grow -- an edge of
+// length 0, such as a tie of strength 1 under -ln s, or a length too small to
+// change the sum -- needs care when counting paths: people joined by such
+// steps in both directions would be each other's predecessors, and the
+// counts would go round in circles. The counting variants therefore order
+// tentative paths by the key (length, zero_steps), lexicographically, where
+// zero_steps counts the steps that did not make the sum grow: among paths of
+// equal length the ones with fewer such steps are the shortest. This is the
+// limit of giving each zero-length tie a tiny positive length, it keeps the
+// shortest-path graph acyclic, and it changes nothing when every step makes the
+// sum grow (then zero_steps is always 0 and the paths counted are exactly
+// NetworkX's). Distances (the `length` part) are the same either way.
+//
+// A path whose length overflows to +infinity counts as no path.
+//
+// Workspaces hold one entry per vertex and are reset in O(vertices reached)
+// after each search, so a thread allocates once and reuses them for every
+// source. Searches follow `Arcs`: out-edges (paths from the source) or
+// in-edges (paths into the source, i.e. the reversed graph).
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "orgnet/model/distance.hpp"
+#include "orgnet/model/influence_graph.hpp"
+
+namespace orgnet::detail {
+
+/// Which edges a search follows from a vertex.
+enum class Traversal {
+  forward,   ///< out-edges: distances from the source
+  backward,  ///< in-edges: distances to the source
+};
+
+/// One direction of the graph as flat arrays: the arcs leaving v (in the
+/// traversal's sense) are positions [offsets[v], offsets[v+1]) of `heads` and
+/// `length`. For forward arcs the position is the edge id.
+struct Arcs {
+  std::span<const edge_id> offsets;
+  std::span<const vertex_id> heads;
+  /// Length of each arc (aligned with heads); empty when every arc counts 1 (hops).
+  std::vector<double> length;
+
+  [[nodiscard]] std::size_t num_vertices() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
+  [[nodiscard]] bool unit() const noexcept { return length.empty(); }
+};
+
+/// The arcs of `graph` in direction `traversal`, with lengths from `transform`
+/// (none for hops).
+[[nodiscard]] inline Arcs make_arcs(const InfluenceGraph& graph, Traversal traversal, DistanceTransform transform) {
+  Arcs arcs;
+  const auto strengths = graph.strengths();
+  if (traversal == Traversal::forward) {
+    arcs.offsets = graph.out_offsets();
+    arcs.heads = graph.out_targets();
+    if (transform != DistanceTransform::hops) {
+      arcs.length.resize(strengths.size());
+      for (std::size_t e = 0; e < strengths.size(); ++e) arcs.length[e] = to_distance(strengths[e], transform);
+    }
+  } else {
+    arcs.offsets = graph.in_offsets();
+    arcs.heads = graph.in_sources();
+    if (transform != DistanceTransform::hops) {
+      const auto ids = graph.in_edge_ids();
+      arcs.length.resize(ids.size());
+      for (std::size_t k = 0; k < ids.size(); ++k) arcs.length[k] = to_distance(strengths[ids[k]], transform);
+    }
+  }
+  return arcs;
+}
+
+inline constexpr std::uint32_t unreached_level = std::numeric_limits<std::uint32_t>::max();
+inline constexpr double unreached_distance = std::numeric_limits<double>::infinity();
+
+// ---- breadth-first search ------------------------------------------------------
+
+/// Breadth-first searches from up to 64 sources at once (multi-source BFS,
+/// Then et al., "The More the Merrier: Efficient Multi-Source Graph
+/// Traversal", PVLDB 8(4), 2014): bit i of a vertex's words stands for
+/// source i, so one pass over a vertex's arcs advances every search that has
+/// the vertex in its frontier. Small-world graphs have few levels, so each arc
+/// is read a few times per batch instead of once per source. Distances only.
+class BatchBfs {
+ public:
+  static constexpr std::size_t width = 64;
+
+  explicit BatchBfs(std::size_t n) : seen_(n, 0), frontier_(n, 0), next_(n, 0) {}
+
+  /// BFS from `sources` (at most 64, distinct). For every level l >= 1 and
+  /// every vertex w first reached at level l by some of the searches, calls
+  /// reach(l, w, bits) with bit i set for each such sources[i]; then
+  /// level_done(l) once the level is complete.
+  template <class Reach, class LevelDone>
+  void run(const Arcs& arcs, std::span<const vertex_id> sources, Reach&& reach, LevelDone&& level_done) {
+    const std::size_t n = seen_.size();
+    std::fill(seen_.begin(), seen_.end(), 0);
+    active_.clear();
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      seen_[sources[i]] |= std::uint64_t{1} << i;
+      frontier_[sources[i]] |= std::uint64_t{1} << i;
+      active_.push_back(sources[i]);
+    }
+    const edge_id* offsets = arcs.offsets.data();
+    const vertex_id* heads = arcs.heads.data();
+    std::uint64_t* seen = seen_.data();
+    std::uint64_t* frontier = frontier_.data();
+    std::uint64_t* next = next_.data();
+    for (std::uint32_t level = 1; !active_.empty(); ++level) {
+      for (vertex_id v : active_) {
+        const std::uint64_t bits = frontier[v];
+        frontier[v] = 0;
+        for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) next[heads[k]] |= bits;
+      }
+      active_.clear();
+      for (vertex_id w = 0; w < n; ++w) {
+        const std::uint64_t fresh = next[w] & ~seen[w];
+        next[w] = 0;
+        if (fresh == 0) continue;
+        seen[w] |= fresh;
+        frontier[w] = fresh;
+        active_.push_back(w);
+        reach(level, w, fresh);
+      }
+      level_done(level);
+    }
+  }
+
+ private:
+  std::vector<std::uint64_t> seen_, frontier_, next_;
+  std::vector<vertex_id> active_;
+};
+
+/// Per-vertex state of a counting BFS. `value` holds sigma (the number of
+/// shortest paths from the source) after the search; Brandes' accumulation
+/// may overwrite it (see betweenness).
+struct BfsNode {
+  double value;
+  std::uint32_t level;
+};
+
+/// An arc v -> head of the shortest-path graph (arc = its position in Arcs,
+/// the edge id for forward arcs).
+struct DagArc {
+  vertex_id head;
+  edge_id arc;
+};
+
+/// Hop distances and shortest-path counts.
+class BfsWorkspace {
+ public:
+  BfsWorkspace(std::size_t n, std::size_t m)
+      : node_(n, BfsNode{0.0, unreached_level}), order_(n), dag_end_(n), dag_(m) {}
+
+  /// BFS from `source` counting shortest paths: sigma(source) = 1 and
+  /// sigma(w) = sum of sigma(v) over arcs v -> w with level(w) = level(v) + 1.
+  /// order() lists the reached vertices by non-decreasing level, and
+  /// successors(i) the arcs of the shortest-path graph leaving order()[i]
+  /// (recorded while scanning, so that Brandes' accumulation reads only them:
+  /// about a quarter of the arcs on small-world graphs).
+  void run(const Arcs& arcs, vertex_id source) {
+    clear();
+    const edge_id* offsets = arcs.offsets.data();
+    const vertex_id* heads = arcs.heads.data();
+    BfsNode* node = node_.data();
+    vertex_id* queue = order_.data();
+    DagArc* dag = dag_.data();
+    std::size_t tail = 0, arcs_found = 0;
+    node[source] = {1.0, 0};
+    queue[tail++] = source;
+    for (std::size_t head = 0; head < tail; ++head) {
+      const vertex_id v = queue[head];
+      const std::uint32_t next = node[v].level + 1;
+      const double sigma = node[v].value;
+      for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+        const vertex_id x = heads[k];
+        BfsNode& w = node[x];
+        if (w.level == unreached_level) {
+          w.level = next;
+          queue[tail++] = x;
+        }
+        if (w.level == next) {
+          w.value += sigma;
+          dag[arcs_found++] = {x, k};
+        }
+      }
+      dag_end_[head] = static_cast<std::uint32_t>(arcs_found);
+    }
+    reached_ = tail;
+  }
+
+  [[nodiscard]] BfsNode* nodes() noexcept { return node_.data(); }
+  [[nodiscard]] const BfsNode* nodes() const noexcept { return node_.data(); }
+  [[nodiscard]] std::span<const vertex_id> order() const noexcept { return {order_.data(), reached_}; }
+  /// Arcs of the shortest-path graph leaving order()[i].
+  [[nodiscard]] std::span<const DagArc> successors(std::size_t i) const noexcept {
+    const std::size_t begin = i == 0 ? 0 : dag_end_[i - 1];
+    return {dag_.data() + begin, dag_end_[i] - begin};
+  }
+
+ private:
+  void clear() noexcept {
+    for (std::size_t i = 0; i < reached_; ++i) node_[order_[i]] = BfsNode{0.0, unreached_level};
+    reached_ = 0;
+  }
+
+  std::vector<BfsNode> node_;
+  std::vector<vertex_id> order_;
+  std::vector<std::uint32_t> dag_end_;
+  std::vector<DagArc> dag_;
+  std::size_t reached_ = 0;
+};
+
+// ---- Dijkstra -------------------------------------------------------------------
+
+/// Tentative path key (see the header comment).
+struct PathKey {
+  double length;
+  std::uint32_t zero_steps;
+};
+
+[[nodiscard]] inline bool operator<(const PathKey& a, const PathKey& b) noexcept {
+  return a.length < b.length || (a.length == b.length && a.zero_steps < b.zero_steps);
+}
+[[nodiscard]] inline bool operator==(const PathKey& a, const PathKey& b) noexcept {
+  return a.length == b.length && a.zero_steps == b.zero_steps;
+}
+
+/// The key of a path of key `key` extended by one arc of length `length`.
+[[nodiscard]] inline PathKey extend(PathKey key, double length) noexcept {
+  const double sum = key.length + length;
+  return {sum, key.zero_steps + (sum == key.length ? 1u : 0u)};
+}
+
+/// A binary min-heap of (key, vertex) entries with lazy deletion: a vertex may
+/// be pushed again when its key improves; stale entries are skipped when popped
+/// (decrease-key free).
+template <class Key>
+class LazyHeap {
+ public:
+  struct Entry {
+    Key key;
+    vertex_id vertex;
+  };
+
+  [[nodiscard]] bool empty() const noexcept { return heap_.empty(); }
+  [[nodiscard]] const Entry& top() const noexcept { return heap_.front(); }
+  void clear() noexcept { heap_.clear(); }
+
+  void push(Key key, vertex_id vertex) {
+    heap_.push_back({key, vertex});
+    std::size_t i = heap_.size() - 1;
+    const Entry moving = heap_[i];
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / 2;
+      if (!(moving.key < heap_[parent].key)) break;
+      heap_[i] = heap_[parent];
+      i = parent;
+    }
+    heap_[i] = moving;
+  }
+
+  Entry pop() noexcept {
+    const Entry top = heap_.front();
+    const Entry moving = heap_.back();
+    heap_.pop_back();
+    const std::size_t size = heap_.size();
+    if (size > 0) {
+      std::size_t i = 0;
+      while (true) {
+        std::size_t child = 2 * i + 1;
+        if (child >= size) break;
+        if (child + 1 < size && heap_[child + 1].key < heap_[child].key) ++child;
+        if (!(heap_[child].key < moving.key)) break;
+        heap_[i] = heap_[child];
+        i = child;
+      }
+      heap_[i] = moving;
+    }
+    return top;
+  }
+
+ private:
+  std::vector<Entry> heap_;
+};
+
+/// An entry of RadixHeap: a key and a vertex.
+template <class Key>
+struct RadixEntry {
+  Key key_;
+  vertex_id vertex;
+  RadixEntry(Key k, vertex_id v) noexcept : key_(k), vertex(v) {}
+  [[nodiscard]] Key key() const noexcept { return key_; }
+  [[nodiscard]] double length() const noexcept { return key_; }
+};
+
+/// PathKey entries packed into 16 bytes (a PathKey alone is padded to 16).
+template <>
+struct RadixEntry<PathKey> {
+  double length_;
+  std::uint32_t zero_steps;
+  vertex_id vertex;
+  RadixEntry(PathKey k, vertex_id v) noexcept : length_(k.length), zero_steps(k.zero_steps), vertex(v) {}
+  [[nodiscard]] PathKey key() const noexcept { return {length_, zero_steps}; }
+  [[nodiscard]] double length() const noexcept { return length_; }
+};
+
+/// A monotone priority queue (a radix heap; Ahuja, Mehlhorn, Orlin and Tarjan,
+/// J. ACM 37(2), 1990): keys pushed are never smaller than the last key
+/// popped, which holds in Dijkstra's algorithm. Keys are lengths (double) or
+/// PathKeys. Lengths are never negative (nor -0.0), and non-negative doubles
+/// order like their bit patterns read as unsigned integers: an entry goes to
+/// the bucket numbered by the highest bit in which its length differs from
+/// the last length popped, and popping refills bucket 0 from the first
+/// non-empty bucket when it runs dry. Pushes cost O(1) and each entry moves
+/// down a few buckets at most, which beats a binary heap's O(log n) sifts.
+/// Bucket 0 holds the entries whose length equals the last one popped; for
+/// PathKeys it is kept as a binary heap on zero_steps, so ties of length pop
+/// by their count of zero steps. Like LazyHeap it keeps stale entries, which
+/// the caller skips. Entries with equal keys pop in no particular (but
+/// deterministic) order.
+template <class Key>
+class RadixHeap {
+ public:
+  using Entry = RadixEntry<Key>;
+
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+
+  void clear() noexcept {
+    for (auto& bucket : buckets_) bucket.clear();
+    used_ = 0;
+    size_ = 0;
+    last_ = 0;
+  }
+
+  void push(Key key, vertex_id vertex) {
+    const Entry e(key, vertex);
+    const int b = bucket_of(e);
+    buckets_[b].push_back(e);
+    if (b == 0) sift_up_zero();
+    used_ |= std::uint64_t{1} << b;
+    ++size_;
+  }
+
+  /// The entry with the smallest key (the heap must not be empty).
+  [[nodiscard]] const Entry& top() {
+    refill();
+    return ordered_ties ? buckets_[0].front() : buckets_[0].back();
+  }
+
+  Entry pop() {
+    refill();
+    std::vector<Entry>& zero = buckets_[0];
+    if constexpr (ordered_ties) std::pop_heap(zero.begin(), zero.end(), more_zero_steps);
+    const Entry e = zero.back();
+    zero.pop_back();
+    if (zero.empty()) used_ &= ~std::uint64_t{1};
+    --size_;
+    return e;
+  }
+
+ private:
+  static constexpr bool ordered_ties = std::is_same_v<Key, PathKey>;
+
+  static bool more_zero_steps(const Entry& a, const Entry& b) noexcept { return a.zero_steps > b.zero_steps; }
+
+  // 0 when the length equals the last one popped, else 1 + the highest
+  // differing bit; never 64, since the sign bit of a length is always 0.
+  [[nodiscard]] int bucket_of(const Entry& e) const noexcept {
+    const std::uint64_t x = std::bit_cast<std::uint64_t>(e.length()) ^ last_;
+    return x == 0 ? 0 : 64 - std::countl_zero(x);
+  }
+
+  void sift_up_zero() {
+    if constexpr (ordered_ties) std::push_heap(buckets_[0].begin(), buckets_[0].end(), more_zero_steps);
+  }
+
+  // Makes bucket 0 hold the entries with the smallest length.
+  void refill() {
+    if (!buckets_[0].empty()) return;
+    const int b = std::countr_zero(used_ & ~std::uint64_t{1});
+    std::vector<Entry>& from = buckets_[b];
+    double smallest = from.front().length();
+    for (const Entry& e : from) smallest = std::min(smallest, e.length());
+    last_ = std::bit_cast<std::uint64_t>(smallest);
+    for (const Entry& e : from) {
+      const int to = bucket_of(e);  // always < b
+      buckets_[to].push_back(e);
+      used_ |= std::uint64_t{1} << to;
+    }
+    from.clear();
+    used_ &= ~(std::uint64_t{1} << b);
+    if constexpr (ordered_ties) std::make_heap(buckets_[0].begin(), buckets_[0].end(), more_zero_steps);
+  }
+
+  std::array<std::vector<Entry>, 64> buckets_;
+  std::uint64_t used_ = 0;  // bit b: bucket b is not empty
+  std::size_t size_ = 0;
+  std::uint64_t last_ = 0;  // bits of the last length popped
+};
+
+/// Distances only.
+class DistanceWorkspace {
+ public:
+  explicit DistanceWorkspace(std::size_t n) : dist_(n, unreached_distance), order_(n) {}
+
+  /// Dijkstra from `source` over `arcs` (which must carry lengths): afterwards
+  /// distance(v) is the length of a shortest path (or +infinity) and order()
+  /// lists the reached vertices by non-decreasing distance.
+  void run(const Arcs& arcs, vertex_id source) {
+    clear();
+    const edge_id* offsets = arcs.offsets.data();
+    const vertex_id* heads = arcs.heads.data();
+    const double* length = arcs.length.data();
+    double* dist = dist_.data();
+    std::size_t settled = 0;
+    dist[source] = 0.0;
+    heap_.push(0.0, source);
+    while (!heap_.empty()) {
+      const auto entry = heap_.pop();
+      const double d = entry.key();
+      const vertex_id v = entry.vertex;
+      // A vertex is pushed once per strict improvement, so the entry equal to
+      // its current distance is its only live one; others are stale.
+      if (d != dist[v]) continue;
+      order_[settled++] = v;
+      for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+        const vertex_id w = heads[k];
+        const double nd = d + length[k];
+        if (nd < dist[w]) {
+          dist[w] = nd;
+          heap_.push(nd, w);
+        }
+      }
+    }
+    reached_ = settled;
+  }
+
+  [[nodiscard]] double distance(vertex_id v) const noexcept { return dist_[v]; }
+  [[nodiscard]] std::span<const vertex_id> order() const noexcept { return {order_.data(), reached_}; }
+
+ private:
+  void clear() noexcept {
+    for (std::size_t i = 0; i < reached_; ++i) dist_[order_[i]] = unreached_distance;
+    heap_.clear();
+    reached_ = 0;
+  }
+
+  std::vector<double> dist_;
+  std::vector<vertex_id> order_;
+  RadixHeap<double> heap_;
+  std::size_t reached_ = 0;
+};
+
+/// An arc v -> head that offered head the key `key` (when v was settled) no
+/// worse than head's key at the time: it is in the shortest-path graph when
+/// `key` is still head's key at the end.
+struct DagCandidate {
+  PathKey key;
+  vertex_id head;
+  edge_id arc;
+};
+
+/// Shortest-path keys and counts.
+class DijkstraWorkspace {
+ public:
+  DijkstraWorkspace(std::size_t n, std::size_t m)
+      : length_(n, unreached_distance), zero_steps_(n, 0), value_(n, 0.0), order_(n), dag_end_(n), dag_(m) {}
+
+  /// Dijkstra from `source` counting shortest paths by key (see the header
+  /// comment): sigma(w) = sum of sigma(v) over arcs v -> w with
+  /// extend(key(v), length) == key(w). order() lists the reached vertices by
+  /// non-decreasing key, a topological order of the shortest-path graph;
+  /// candidates(i) the arcs leaving order()[i] that may be in it (check with
+  /// on_dag); values() holds sigma.
+  void run(const Arcs& arcs, vertex_id source) {
+    clear();
+    const edge_id* offsets = arcs.offsets.data();
+    const vertex_id* heads = arcs.heads.data();
+    const double* length = arcs.length.data();
+    double* dist = length_.data();
+    std::uint32_t* zeros = zero_steps_.data();
+    double* sigma = value_.data();
+    DagCandidate* dag = dag_.data();
+    std::size_t settled = 0, found = 0;
+    dist[source] = 0.0;
+    sigma[source] = 1.0;
+    heap_.push(PathKey{0.0, 0}, source);
+    while (!heap_.empty()) {
+      const auto entry = heap_.pop();
+      const PathKey key = entry.key();
+      const vertex_id v = entry.vertex;
+      // Stale entry: the vertex was pushed again with a smaller key. (Keys of
+      // settled vertices never change, and a vertex is pushed at most once per
+      // key, so a live entry is popped exactly once.)
+      if (key.length != dist[v] || key.zero_steps != zeros[v]) continue;
+      const double sv = sigma[v];
+      for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+        const vertex_id x = heads[k];
+        const double sum = key.length + length[k];
+        if (sum > dist[x]) continue;  // the common case, tested first
+        const PathKey candidate{sum, key.zero_steps + (sum == key.length ? 1u : 0u)};  // extend(key, length[k])
+        if (sum < dist[x] || candidate.zero_steps < zeros[x]) {
+          dist[x] = sum;
+          zeros[x] = candidate.zero_steps;
+          sigma[x] = sv;
+          heap_.push(candidate, x);
+          dag[found++] = {candidate, x, k};
+        } else if (candidate.zero_steps == zeros[x]) {
+          sigma[x] += sv;
+          dag[found++] = {candidate, x, k};
+        }
+      }
+      dag_end_[settled] = static_cast<std::uint32_t>(found);
+      order_[settled++] = v;
+    }
+    reached_ = settled;
+  }
+
+  /// sigma after run() (Brandes' accumulation may overwrite it).
+  [[nodiscard]] double* values() noexcept { return value_.data(); }
+  [[nodiscard]] PathKey key(vertex_id v) const noexcept { return {length_[v], zero_steps_[v]}; }
+  [[nodiscard]] std::span<const vertex_id> order() const noexcept { return {order_.data(), reached_}; }
+  /// Arcs leaving order()[i] that may be in the shortest-path graph.
+  [[nodiscard]] std::span<const DagCandidate> candidates(std::size_t i) const noexcept {
+    const std::size_t begin = i == 0 ? 0 : dag_end_[i - 1];
+    return {dag_.data() + begin, dag_end_[i] - begin};
+  }
+  /// Whether a candidate is in the shortest-path graph.
+  [[nodiscard]] bool on_dag(const DagCandidate& c) const noexcept {
+    return c.key.length == length_[c.head] && c.key.zero_steps == zero_steps_[c.head];
+  }
+
+ private:
+  void clear() noexcept {
+    for (std::size_t i = 0; i < reached_; ++i) {
+      const vertex_id v = order_[i];
+      length_[v] = unreached_distance;
+      zero_steps_[v] = 0;
+      value_[v] = 0.0;
+    }
+    heap_.clear();
+    reached_ = 0;
+  }
+
+  std::vector<double> length_;
+  std::vector<std::uint32_t> zero_steps_;
+  std::vector<double> value_;
+  std::vector<vertex_id> order_;
+  std::vector<std::uint32_t> dag_end_;
+  std::vector<DagCandidate> dag_;
+  RadixHeap<PathKey> heap_;
+  std::size_t reached_ = 0;
+};
+
+}  // namespace orgnet::detail

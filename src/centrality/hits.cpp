@@ -1,0 +1,306 @@
+#include "orgnet/centrality/hits.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <utility>
+
+#include "spectral_kernels.hpp"
+
+namespace orgnet {
+
+namespace {
+
+using detail::spectral::Blocks;
+using detail::spectral::CsrView;
+
+/// Largest eigenvalue of the symmetric tridiagonal matrix T with diagonal
+/// `a` and off-diagonal `b` (b.size() == a.size() - 1), and its unit
+/// eigenvector. The eigenvalue comes from bisection on Sturm counts; the
+/// eigenvector from inverse iteration with mu I - T, mu the bisection's upper
+/// bound: mu >= lambda_max makes mu I - T positive semi-definite, so its LDL^T
+/// factorization needs no pivoting.
+std::pair<double, std::vector<double>> top_eigenpair(const std::vector<double>& a, const std::vector<double>& b) {
+  const std::size_t k = a.size();
+  double lo = std::numeric_limits<double>::infinity();
+  double hi = -lo;
+  double scale = 0.0;
+  for (std::size_t i = 0; i < k; ++i) {
+    const double radius = (i > 0 ? std::abs(b[i - 1]) : 0.0) + (i + 1 < k ? std::abs(b[i]) : 0.0);
+    lo = std::min(lo, a[i] - radius);
+    hi = std::max(hi, a[i] + radius);
+    scale = std::max(scale, std::abs(a[i]) + radius);
+  }
+  const double tiny = std::numeric_limits<double>::min() * std::max(1.0, scale * scale);
+  // Number of eigenvalues below x (Sturm sequence of the LDL^T pivots of T - x I).
+  auto below = [&](double x) {
+    std::size_t count = 0;
+    double q = a[0] - x;
+    for (std::size_t i = 0;; ++i) {
+      if (std::abs(q) < tiny) q = -tiny;
+      if (q < 0.0) ++count;
+      if (i + 1 == k) break;
+      q = a[i + 1] - x - b[i] * b[i] / q;
+    }
+    return count;
+  };
+  hi += std::numeric_limits<double>::epsilon() * std::max(scale, 1.0);  // every eigenvalue is below hi
+  for (int step = 0; step < 200 && hi - lo > 2.0 * std::numeric_limits<double>::epsilon() * std::abs(hi); ++step) {
+    const double mid = 0.5 * (lo + hi);
+    if (mid <= lo || mid >= hi) break;
+    (below(mid) == k ? hi : lo) = mid;
+  }
+  // Inverse iteration: solve (mu I - T) z = z_old, mu = hi.
+  std::vector<double> d(k);
+  std::vector<double> l(k > 0 ? k - 1 : 0);
+  d[0] = hi - a[0];
+  for (std::size_t i = 1; i < k; ++i) {
+    if (d[i - 1] < tiny) d[i - 1] = tiny;
+    l[i - 1] = -b[i - 1] / d[i - 1];
+    d[i] = hi - a[i] + l[i - 1] * b[i - 1];
+  }
+  if (d[k - 1] < tiny) d[k - 1] = tiny;
+  std::vector<double> z(k, 1.0);
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t i = 1; i < k; ++i) z[i] -= l[i - 1] * z[i - 1];
+    for (std::size_t i = 0; i < k; ++i) z[i] /= d[i];
+    for (std::size_t i = k - 1; i-- > 0;) z[i] -= l[i] * z[i + 1];
+    double norm = 0.0;
+    for (double v : z) norm += v * v;
+    norm = std::sqrt(norm);
+    for (double& v : z) v /= norm;
+  }
+  return {hi, std::move(z)};
+}
+
+/// out = M in (rows of the view), then scaled to sum 1 when the sum is positive.
+void product(Blocks& blocks, const CsrView& rows, const std::vector<double>& in, std::vector<double>& out,
+             bool normalize) {
+  const double total = blocks.sum([&](std::size_t begin, std::size_t end) {
+    double s = 0.0;
+    for (std::size_t v = begin; v < end; ++v) {
+      out[v] = rows.row_dot(v, in.data());
+      s += out[v];
+    }
+    return s;
+  });
+  if (normalize && total > 0.0) {
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+      for (std::size_t v = begin; v < end; ++v) out[v] /= total;
+    });
+  }
+}
+
+}  // namespace
+
+HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
+  using namespace detail::spectral;
+  constexpr const char* function = "hits";
+  check_tolerance(function, options.tolerance);
+  check_threads(function, options.threads);
+
+  HitsResult result;
+  const std::size_t n = graph.num_vertices();
+  if (n == 0 || graph.num_edges() == 0) {
+    // No ties: A = 0 and every vector is a singular vector; igraph's
+    // convention (all equal), scaled to sum 1.
+    result.hubs.assign(n, n == 0 ? 0.0 : 1.0 / static_cast<double>(n));
+    result.authorities = result.hubs;
+    result.convergence = {.iterations = 0, .residual = 0.0, .converged = true};
+    return result;
+  }
+  const int threads = thread_count(options.threads, n + graph.num_edges());
+  const std::vector<double> in_weights =
+      options.weighted ? in_edge_strengths(graph, threads) : std::vector<double>();
+  const CsrView transposed = in_edges_view(graph, in_weights);       // row v: edges u -> v (A^T)
+  const CsrView forward = out_edges_view(graph, options.weighted);  // row u: edges u -> w (A)
+  Blocks blocks(n, threads);
+  const std::size_t block_count = blocks.count();
+
+  // Lanczos on M = A^T A (symmetric, >= 0), notation of Golub & Van Loan 10.1:
+  // q_j the orthonormal basis, alpha_j = q_j' M q_j, beta_j = ||w_j||, T_j the
+  // tridiagonal matrix they form; its top eigenpair (theta, s) gives the Ritz
+  // vector y = Q s with M y - theta y = s_j w_j (w_j the next, unnormalized
+  // basis vector). Every vector is orthogonalized against the whole basis,
+  // twice ("twice is enough"), so no spurious copies of theta appear.
+  constexpr std::size_t basis_limit = 20;  // restart with the Ritz vector after this many vectors
+  std::vector<std::vector<double>> q;       // q[i], i < basis_limit
+  std::vector<double> q_sum;                // sum of the entries of q[i]
+  std::vector<double> alpha;
+  std::vector<double> beta;
+  std::vector<double> w(n);
+  std::vector<double> scratch(n);  // A q_j
+  std::vector<double> coefficients;
+  std::vector<double> partial;
+
+  auto apply = [&](const std::vector<double>& in, std::vector<double>& out) {  // out = A^T (A in)
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+      for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, in.data());
+    });
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+      for (std::size_t v = begin; v < end; ++v) out[v] = transposed.row_dot(v, scratch.data());
+    });
+  };
+  // w -= sum_i (q_i' w) q_i over the basis, with the dot products formed per
+  // block and added in block order.
+  auto orthogonalize = [&]() {
+    const std::size_t size = q.size();
+    partial.assign(block_count * size, 0.0);
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t b) {
+      for (std::size_t i = 0; i < size; ++i) {
+        double s = 0.0;
+        for (std::size_t v = begin; v < end; ++v) s += q[i][v] * w[v];
+        partial[b * size + i] = s;
+      }
+    });
+    coefficients.assign(size, 0.0);
+    for (std::size_t b = 0; b < block_count; ++b) {
+      for (std::size_t i = 0; i < size; ++i) coefficients[i] += partial[b * size + i];
+    }
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+      for (std::size_t v = begin; v < end; ++v) {
+        double s = 0.0;
+        for (std::size_t i = 0; i < size; ++i) s += coefficients[i] * q[i][v];
+        w[v] -= s;
+      }
+    });
+  };
+  // Sum, L1 norm and squared L2 norm of w, in one pass.
+  struct Norms {
+    double sum = 0.0, l1 = 0.0, squares = 0.0;
+  };
+  auto norms = [&]() {
+    partial.assign(block_count * 3, 0.0);
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t b) {
+      double s = 0.0, l1 = 0.0, sq = 0.0;
+      for (std::size_t v = begin; v < end; ++v) {
+        s += w[v];
+        l1 += std::abs(w[v]);
+        sq += w[v] * w[v];
+      }
+      partial[3 * b] = s;
+      partial[3 * b + 1] = l1;
+      partial[3 * b + 2] = sq;
+    });
+    Norms out;
+    for (std::size_t b = 0; b < block_count; ++b) {
+      out.sum += partial[3 * b];
+      out.l1 += partial[3 * b + 1];
+      out.squares += partial[3 * b + 2];
+    }
+    return out;
+  };
+  // Appends w / ||w||_2 to the basis.
+  auto push_basis = [&](const Norms& m) {
+    const double norm = std::sqrt(m.squares);
+    std::vector<double> next(n);
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+      for (std::size_t v = begin; v < end; ++v) next[v] = w[v] / norm;
+    });
+    q.push_back(std::move(next));
+    q_sum.push_back(m.sum / norm);
+  };
+  // y = sum_i s_i q_i.
+  auto ritz_vector = [&](const std::vector<double>& s, std::vector<double>& y) {
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+      for (std::size_t v = begin; v < end; ++v) {
+        double value = 0.0;
+        for (std::size_t i = 0; i < s.size(); ++i) value += s[i] * q[i][v];
+        y[v] = value;
+      }
+    });
+  };
+
+  // Start: A^T 1, the authorities one power step from uniform hubs (so both
+  // methods reach the same vector when the top eigenvalue is repeated).
+  std::vector<double> ones(n, 1.0);
+  blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+    for (std::size_t v = begin; v < end; ++v) w[v] = transposed.row_dot(v, ones.data());
+  });
+  push_basis(norms());
+
+  Convergence& convergence = result.convergence;
+  convergence.residual = std::numeric_limits<double>::infinity();
+  const double bound = static_cast<double>(n) * options.tolerance;
+  std::vector<double> y(n);
+  std::vector<double> s{1.0};
+  double best = std::numeric_limits<double>::infinity();  // smallest residual of a finished cycle
+  int stalled_cycles = 0;
+  while (true) {
+    bool restart = false;
+    bool stop = convergence.iterations >= options.max_iterations;
+    while (!stop && !restart) {
+      const std::size_t j = q.size() - 1;
+      apply(q[j], w);
+      ++convergence.iterations;
+      const double a = blocks.sum(  // alpha_j = q_j' w[&](std::size_t begin, std::size_t end) {
+        double dot = 0.0;
+        for (std::size_t v = begin; v < end; ++v) dot += q[j][v] * w[v];
+        return dot;
+      });
+      alpha.push_back(a);
+      orthogonalize();
+      orthogonalize();
+      const Norms m = norms();
+      double theta = 0.0;
+      std::tie(theta, s) = top_eigenpair(alpha, beta);
+      // ||M y - theta y||_1 / theta for y scaled to sum 1.
+      double y_sum = 0.0;
+      for (std::size_t i = 0; i < s.size(); ++i) y_sum += s[i] * q_sum[i];
+      const double residual = theta > 0.0 && y_sum != 0.0 ? std::abs(s.back()) * m.l1 / (theta * std::abs(y_sum))
+                                                          : std::numeric_limits<double>::infinity();
+      convergence.residual = residual;
+      const bool breakdown = std::sqrt(m.squares) <= 1e-14 * std::max(theta, 0.0);  // invariant subspace
+      if (residual < bound || breakdown) {
+        convergence.converged = true;
+        stop = true;
+      } else if (convergence.iterations >= options.max_iterations) {
+        stop = true;
+      } else if (q.size() == basis_limit) {
+        restart = true;
+        // A cycle that improves nothing has reached rounding level: stop.
+        stalled_cycles = residual < best ? 0 : stalled_cycles + 1;
+        best = std::min(best, residual);
+        if (stalled_cycles >= 3) stop = true;
+      } else {
+        beta.push_back(std::sqrt(m.squares));
+        push_basis(m);
+      }
+    }
+    ritz_vector(s, y);
+    if (stop) break;
+    // Restart from the Ritz vector.
+    double squares = 0.0;
+    for (double v : y) squares += v * v;  // in vertex order: the same for every thread count
+    for (std::size_t v = 0; v < n; ++v) w[v] = y[v];
+    q.clear();
+    q_sum.clear();
+    alpha.clear();
+    beta.clear();
+    Norms m;
+    m.squares = squares;
+    for (double v : y) m.sum += v;
+    push_basis(m);
+  }
+
+  // Authorities: the Ritz vector, signed to be non-negative (entries that are 0
+  // in the limit may carry rounding noise of either sign: cut to 0), sum 1.
+  double total = 0.0;
+  for (double v : y) total += v;
+  const double sign = total < 0.0 ? -1.0 : 1.0;
+  double kept = 0.0;
+  for (double& v : y) {
+    v = std::max(0.0, sign * v);
+    kept += v;
+  }
+  if (kept > 0.0) {
+    for (double& v : y) v /= kept;
+  }
+  result.authorities = std::move(y);
+  // Hubs: A a, sum 1.
+  result.hubs.assign(n, 0.0);
+  product(blocks, forward, result.authorities, result.hubs, /*normalize=*/true);
+  return result;
+}
+
+}  // namespace orgnet

@@ -1,0 +1,79 @@
+"""centrality_table and top_k: the pandas front of the ranking helpers.
+
+Oracles: NetworkX on the influence graph built from the raw files (tests/python/oracles.py)."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+import pytest
+
+import orgnet
+from oracles import influence_digraph
+
+
+@pytest.fixture(scope="module")
+def krackhardt():
+    return orgnet.load_dataset("krackhardt")
+
+
+def test_table_matches_networkx_on_unweighted_measures(krackhardt):
+    df = orgnet.centrality_table(krackhardt, ["in_degree", "degree", "betweenness", "harmonic"], distance="hops")
+    assert list(df.columns) == ["department", "in_degree", "degree", "betweenness", "harmonic"]
+    assert list(df.index) == krackhardt.ids()
+    d = influence_digraph("krackhardt")
+    for column, oracle in (("in_degree", nx.in_degree_centrality(d)), ("degree", nx.degree_centrality(d)),
+                           ("betweenness", nx.betweenness_centrality(d)), ("harmonic", nx.harmonic_centrality(d))):
+        for person, value in oracle.items():
+            assert df.loc[person, column] == pytest.approx(value, rel=1e-12), (column, person)
+    # The CEO (7) has no department (code 0 in the file means none).
+    assert df.loc["7", "department"] == ""
+
+
+def test_default_table_and_convergence(krackhardt):
+    df = orgnet.centrality_table(krackhardt)
+    assert list(df.columns[1:]) == ["degree", "strength", "closeness", "harmonic", "betweenness", "eigenvector",
+                                    "pagerank", "katz", "hubs", "authorities", "coreness"]
+    assert set(df.attrs["convergence"]) == {"eigenvector", "pagerank", "katz", "hubs", "authorities"}
+    assert all(c["converged"] for c in df.attrs["convergence"].values())
+    assert df.pagerank.sum() == pytest.approx(1.0, abs=1e-12)
+    assert df.hubs.sum() == pytest.approx(1.0, abs=1e-12)
+
+
+def test_threads_do_not_change_results(krackhardt):
+    one = orgnet.centrality_table(krackhardt, "all", threads=1)
+    two = orgnet.centrality_table(krackhardt, "all", threads=2)
+    pd.testing.assert_frame_equal(one, two, check_exact=True)
+
+
+def test_top_k_ranks_ties_and_nan(krackhardt):
+    scores = np.zeros(krackhardt.num_vertices)
+    scores[krackhardt.index_of("3")] = 2.0
+    scores[krackhardt.index_of("1")] = 1.0
+    scores[krackhardt.index_of("5")] = 1.0
+    scores[krackhardt.index_of("2")] = math.nan
+    top = orgnet.top_k(krackhardt, scores, 4)
+    assert top.id.tolist() == ["3", "1", "5", "4"]
+    assert top["rank"].tolist() == [1, 2, 2, 4]
+    assert top.department.tolist()[0] == "2"
+    everyone = orgnet.top_k(krackhardt, scores, 0)
+    assert everyone.id.tolist()[-1] == "2"  # NaN last
+    low = orgnet.top_k(krackhardt, pd.Series(scores, index=krackhardt.ids()), 2, ascending=True)
+    assert low.score.tolist() == [0.0, 0.0]
+
+
+def test_errors(krackhardt):
+    with pytest.raises(ValueError, match="unknown measure 'fame'"):
+        orgnet.centrality_table(krackhardt, ["fame"])
+    with pytest.raises(ValueError, match="scores has 3 entries"):
+        orgnet.top_k(krackhardt, [1.0, 2.0, 3.0])
+
+
+def test_empty_graph():
+    empty = orgnet.from_arrays([], [])
+    df = orgnet.centrality_table(empty)
+    assert len(df) == 0
+    assert len(orgnet.top_k(empty, [])) == 0
