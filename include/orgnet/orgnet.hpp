@@ -4,6 +4,7 @@
 // One include for everything public. Each concern has its own folder:
 //   model/      people, ties, the relation map, the influence graph, the hierarchy
 //   io/         CSV, edge lists, GraphML, JSON, bundled datasets
+//   centrality/ who matters: degree, closeness, betweenness, spectral, k-core, rankings
 //   structure/  components (and, later, communities and silos)
 //   report/     summaries and reports
 
@@ -12,6 +13,7 @@
 #include "orgnet/logging.hpp"
 
 #include "orgnet/model/distance.hpp"
+#include "orgnet/model/generators.hpp"
 #include "orgnet/model/graph_builder.hpp"
 #include "orgnet/model/hierarchy.hpp"
 #include "orgnet/model/influence_graph.hpp"
@@ -27,6 +29,19 @@
 #include "orgnet/io/graphml.hpp"
 #include "orgnet/io/json_writer.hpp"
 #include "orgnet/io/output_format.hpp"
+
+#include "orgnet/centrality/approximate_betweenness.hpp"
+#include "orgnet/centrality/betweenness.hpp"
+#include "orgnet/centrality/centrality_table.hpp"
+#include "orgnet/centrality/closeness.hpp"
+#include "orgnet/centrality/convergence.hpp"
+#include "orgnet/centrality/degree.hpp"
+#include "orgnet/centrality/eigenvector.hpp"
+#include "orgnet/centrality/hits.hpp"
+#include "orgnet/centrality/katz.hpp"
+#include "orgnet/centrality/kcore.hpp"
+#include "orgnet/centrality/pagerank.hpp"
+#include "orgnet/centrality/ranking.hpp"
 
 #include "orgnet/structure/components.hpp"
 
