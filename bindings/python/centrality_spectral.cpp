@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "orgnet/centrality/flow.hpp"
 #include "orgnet/centrality/convergence.hpp"
 #include "orgnet/centrality/degree.hpp"
 #include "orgnet/centrality/eigenvector.hpp"
@@ -26,6 +27,10 @@
 namespace orgnet::python {
 
 namespace {
+
+InfluenceFlow flow_arg(py::handle value) {
+  return enum_arg<InfluenceFlow>(value, parse_influence_flow, "flow", "InfluenceFlow");
+}
 
 DegreeDirection degree_direction_arg(py::handle value, const char* argument = "direction") {
   // "in_" is the Python member name ("in" is a keyword); accept both spellings.
@@ -115,7 +120,8 @@ orgnet never raises because an iteration did not converge (NetworkX raises
 PowerIterationFailedConvergence): check ``converged``.)doc")
       .def_readonly("iterations", &Convergence::iterations, "Iterations performed (sweeps over the ties).")
       .def_readonly("residual", &Convergence::residual,
-                    "L1 norm of the change of the scores in the last iteration (inf if none ran).")
+                    "L1 norm of the change of the scores in the last iteration (HITS: the change one more power "
+                    "step would make); inf if none ran.")
       .def_readonly("converged", &Convergence::converged,
                     "True when the residual fell below n * tolerance within max_iterations.")
       .def("__repr__", [](const Convergence& c) { return "<orgnet.Convergence: " + convergence_text(c) + ">"; });
@@ -223,14 +229,15 @@ DegreeResult
   const EigenvectorOptions eigenvector;
   m.def(
       "eigenvector_centrality",
-      [](const InfluenceGraph& graph, bool weighted, double tolerance, std::size_t max_iterations, int threads) {
-        EigenvectorOptions options{.weighted = weighted, .tolerance = tolerance, .max_iterations = max_iterations,
-                                   .threads = threads};
+      [](const InfluenceGraph& graph, bool weighted, py::object flow, double tolerance, std::size_t max_iterations,
+         int threads) {
+        EigenvectorOptions options{.weighted = weighted, .flow = flow_arg(flow), .tolerance = tolerance,
+                                   .max_iterations = max_iterations, .threads = threads};
         py::gil_scoped_release release;
         return eigenvector_centrality(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("weighted") = eigenvector.weighted,
-      py::arg("tolerance") = eigenvector.tolerance, py::arg("max_iterations") = eigenvector.max_iterations,
+      py::arg("flow") = py::cast(eigenvector.flow), py::arg("tolerance") = eigenvector.tolerance, py::arg("max_iterations") = eigenvector.max_iterations,
       py::arg("threads") = eigenvector.threads,
       R"doc(Eigenvector centrality: central when influenced by central people.
 
@@ -244,6 +251,11 @@ Parameters
 graph : InfluenceGraph
 weighted : bool
     Read strengths as weights (True) or count each tie as 1.
+flow : InfluenceFlow or str
+    "received" (default, NetworkX's convention on the influence graph: score
+    flows along influence, so people influenced by influential people rank
+    high) or "exerted" (score flows back: people who influence influential
+    people rank high; equals NetworkX on the reversed graph).
 tolerance : float
     Stop when the L1 change of the scores is below n * tolerance (NetworkX's
     rule; its default tolerance is 1e-6).
@@ -262,9 +274,9 @@ EigenvectorResult
   m.def(
       "pagerank",
       [](const InfluenceGraph& graph, double damping, py::object personalization, py::object dangling,
-         bool weighted, double tolerance, std::size_t max_iterations, int threads) {
-        PageRankOptions options{.damping = damping, .weighted = weighted, .tolerance = tolerance,
-                                .max_iterations = max_iterations, .threads = threads};
+         bool weighted, py::object flow, double tolerance, std::size_t max_iterations, int threads) {
+        PageRankOptions options{.damping = damping, .weighted = weighted, .flow = flow_arg(flow),
+                                .tolerance = tolerance, .max_iterations = max_iterations, .threads = threads};
         if (!personalization.is_none()) {
           options.personalization = per_person_arg(graph, personalization, "pagerank", "personalization", false);
         }
@@ -279,7 +291,7 @@ EigenvectorResult
       },
       py::arg("graph"), py::kw_only(), py::arg("damping") = pr.damping, py::arg("personalization") = py::none(),
       py::arg("dangling") = py::cast(pr.dangling), py::arg("weighted") = pr.weighted,
-      py::arg("tolerance") = pr.tolerance, py::arg("max_iterations") = pr.max_iterations,
+      py::arg("flow") = py::cast(pr.flow), py::arg("tolerance") = pr.tolerance, py::arg("max_iterations") = pr.max_iterations,
       py::arg("threads") = pr.threads,
       R"doc(PageRank: where a random walk along influence spends its time.
 
@@ -301,6 +313,11 @@ dangling : DanglingPolicy, str, array or dict
     (NetworkX's default), "uniform", or a vector/dict of weights (as
     NetworkX's ``dangling``).
 weighted : bool
+flow : InfluenceFlow or str
+    "received" (default, NetworkX's convention on the influence graph: score
+    flows along influence, so people influenced by influential people rank
+    high) or "exerted" (score flows back: people who influence influential
+    people rank high; equals NetworkX on the reversed graph).
 tolerance : float
     Stop when the L1 change of the scores is below n * tolerance (NetworkX's
     rule; its default tolerance is 1e-6).
@@ -317,9 +334,9 @@ PageRankResult
   const KatzOptions katz;
   m.def(
       "katz_centrality",
-      [](const InfluenceGraph& graph, double alpha, py::object beta, bool weighted, bool normalized,
-         double tolerance, std::size_t max_iterations, int threads) {
-        KatzOptions options{.alpha = alpha, .weighted = weighted, .normalized = normalized,
+      [](const InfluenceGraph& graph, double alpha, py::object beta, bool weighted, py::object flow,
+         bool normalized, double tolerance, std::size_t max_iterations, int threads) {
+        KatzOptions options{.alpha = alpha, .weighted = weighted, .flow = flow_arg(flow), .normalized = normalized,
                             .tolerance = tolerance, .max_iterations = max_iterations, .threads = threads};
         // One number (a Python or NumPy scalar, or a 0-d array), or one per person.
         const bool scalar = !py::isinstance<py::dict>(beta) && py::array::ensure(beta) &&
@@ -333,7 +350,8 @@ PageRankResult
         return katz_centrality(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("alpha") = katz.alpha, py::arg("beta") = katz.beta,
-      py::arg("weighted") = katz.weighted, py::arg("normalized") = katz.normalized,
+      py::arg("weighted") = katz.weighted, py::arg("flow") = py::cast(katz.flow),
+      py::arg("normalized") = katz.normalized,
       py::arg("tolerance") = katz.tolerance, py::arg("max_iterations") = katz.max_iterations,
       py::arg("threads") = katz.threads,
       R"doc(Katz centrality: influence reaching a person along chains of every length.
@@ -382,16 +400,18 @@ KatzResult
 
 Authorities a = A^T h (influenced by good hubs), hubs h = A a (influence good
 authorities), A[u][v] = w(u, v) = strength or 1; each vector sums to 1 as in
-NetworkX (igraph scales to maximum 1). A graph without ties gives 1/n
-everywhere.
+NetworkX (igraph scales to maximum 1). Computed by Lanczos iteration on A^T A.
+A graph without ties gives 1/n everywhere.
 
 Parameters
 ----------
 graph : InfluenceGraph
 weighted : bool
 tolerance : float
-    Stop when the L1 change of hubs and of authorities is below n * tolerance.
+    Stop when ||A^T A a - theta a||_1 / theta (the change one more power step
+    would make to the authorities) is below n * tolerance.
 max_iterations : int
+    Products with A^T A.
 threads : int
     0 = all available. Results are identical for every thread count.
 
@@ -430,6 +450,12 @@ CoreNumberResult
 }  // namespace
 
 void bind_centrality_spectral(py::module_& m) {
+  py::enum_<InfluenceFlow>(m, "InfluenceFlow", "Which way score flows in eigenvector, PageRank and Katz.")
+      .value("received", InfluenceFlow::received,
+             "Along the influence edges (NetworkX's convention): influence a person receives.")
+      .value("exerted", InfluenceFlow::exerted,
+             "Against the edges (NetworkX on the reversed graph): influence a person exerts.");
+
   bind_types(m);
   bind_functions(m);
 }

@@ -11,7 +11,8 @@ void bind_centrality_table(py::module_& m) {
   const CentralityTableOptions defaults;
   m.def(
       "_centrality_columns",
-      [](const InfluenceGraph& graph, std::vector<std::string> measures, py::object distance, bool normalized,
+      [](const InfluenceGraph& graph, std::vector<std::string> measures, py::object distance, std::string flow,
+         bool normalized,
          double damping, double katz_alpha, double epsilon, double delta, std::uint64_t seed, int threads) {
         CentralityTableOptions options;
         options.measures.clear();
@@ -19,6 +20,7 @@ void bind_centrality_table(py::module_& m) {
           for (Measure measure : parse_measures(name)) options.measures.push_back(measure);
         }
         options.distance = distance_transform_arg(distance);
+        options.flow = parse_influence_flow(flow);
         options.normalized = normalized;
         options.damping = damping;
         options.katz_alpha = katz_alpha;
@@ -44,7 +46,8 @@ void bind_centrality_table(py::module_& m) {
         }
         return columns;
       },
-      py::arg("graph"), py::arg("measures"), py::arg("distance"), py::arg("normalized"), py::arg("damping"),
+      py::arg("graph"), py::arg("measures"), py::arg("distance"), py::arg("flow"), py::arg("normalized"),
+      py::arg("damping"),
       py::arg("katz_alpha"), py::arg("epsilon"), py::arg("delta"), py::arg("seed"), py::arg("threads"),
       "Internal: (name, values, convergence) per measure; use orgnet.centrality_table.");
   m.attr("_CENTRALITY_TABLE_DEFAULTS") = py::dict(
@@ -53,7 +56,8 @@ void bind_centrality_table(py::module_& m) {
         for (Measure measure : defaults.measures) names.append(std::string(to_string(measure)));
         return names;
       }(),
-      py::arg("distance") = std::string(to_string(defaults.distance)), py::arg("normalized") = defaults.normalized,
+      py::arg("distance") = std::string(to_string(defaults.distance)),
+      py::arg("flow") = std::string(to_string(defaults.flow)), py::arg("normalized") = defaults.normalized,
       py::arg("damping") = defaults.damping, py::arg("katz_alpha") = defaults.katz_alpha,
       py::arg("epsilon") = defaults.epsilon, py::arg("delta") = defaults.delta, py::arg("seed") = defaults.seed,
       py::arg("threads") = defaults.threads);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <string>
 
@@ -752,8 +753,9 @@ std::vector<std::uint64_t> count_samples(const ArcsType& out, const ArcsType& in
 ApproximateBetweennessResult approximate_betweenness(const InfluenceGraph& graph,
                                                      const ApproximateBetweennessOptions& options) {
   auto fail = [](const std::string& field, const std::string& rule, double value) {
-    throw invalid_argument("approximate_betweenness: " + field + " must " + rule + ", got " +
-                           std::to_string(value));
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    throw invalid_argument("approximate_betweenness: " + field + " must " + rule + ", got " + text);
   };
   if (!(options.epsilon > 0.0 && options.epsilon < 1.0)) fail("epsilon", "lie in (0, 1)", options.epsilon);
   if (!(options.delta > 0.0 && options.delta < 1.0)) fail("delta", "lie in (0, 1)", options.delta);

@@ -23,31 +23,64 @@ void check_threads(const char* function, int threads) {
 }
 
 // Brandes' accumulation. After the search from s, every reached vertex holds
-// sigma_s(v) in `value`; visiting the vertices in reverse settling order, each
-// v sums over its successors w in the shortest-path graph the coefficient
-// c(w) = (1 + delta_s(w)) / sigma_s(w), so that
-//     delta_s(v) = sigma_s(v) * sum_w c(w)          (Brandes 2001, Theorem 6)
-// and then overwrites its own sigma with c(v), which only its predecessors,
-// visited later, read. The successors are the arcs the search recorded while
-// scanning v (hops: those reaching the next level; lengths: those whose key
-// is still the head's final key), so no predecessor lists are kept and the
-// other arcs are not read again.
+// sigma_s(v) in `value`. Visiting the vertices from the deepest (hops) or
+// farthest (lengths) back to s, each v's dependency is
+//     delta_s(v) = sigma_s(v) * sum over successors w of c(w),
+//     c(w) = (1 + delta_s(w)) / sigma_s(w)              (Brandes 2001, Theorem 6)
+// and once delta_s(v) is known v overwrites its sigma with c(v), which only
+// its predecessors, visited later, read. The successors are the arcs the
+// search recorded (hops: the arcs into the next level; lengths: the arcs whose
+// key is still the head's final key), so no predecessor lists are kept and
+// the other arcs are not read again. Edge version: the share of arc v -> w is
+// sigma_s(v) * c(w), and delta_s(v) is the sum of the shares of v's arcs.
 //
-// Edge version: the share of arc v -> w is sigma_s(v) * c(w), and delta_s(v)
-// is the sum of the shares of v's arcs.
-
-template <bool Endpoints>
-void vertex_dependencies(const Arcs& arcs, BfsWorkspace& ws, vertex_id s, double* score) {
-  ws.run(arcs, s);
+// Hops, level by level from the deepest: a level expanded top-down has its
+// arcs recorded as successors of its people, who gather c(w) from the next
+// level; a level reached bottom-up has them recorded as predecessors of the
+// people reached, who scatter their shares to the level before, whose
+// dependencies are then complete.
+template <bool Endpoints, bool Edges>
+void bfs_dependencies(const Arcs& out, const Arcs& in, BfsWorkspace& ws, vertex_id s, double* score) {
+  ws.run(out, in, s);
   const auto order = ws.order();
   BfsNode* node = ws.nodes();
-  for (std::size_t i = order.size(); i-- > 1;) {  // order[0] is s
-    BfsNode& nv = node[order[i]];
-    double sum = 0.0;
-    for (const detail::DagArc& a : ws.successors(i)) sum += node[a.head].value;
-    const double delta = nv.value * sum;
-    score[order[i]] += Endpoints ? delta + 1.0 : delta;
-    nv.value = (1.0 + delta) / nv.value;
+  double* delta = ws.deltas();
+  for (std::size_t level = ws.levels(); level-- > 0;) {
+    const std::size_t first = ws.level_first(level), last = ws.level_last(level);
+    if (ws.top_down(level)) {
+      for (std::size_t i = first; i < last; ++i) {
+        const vertex_id v = order[i];
+        const double sigma = node[v].value;
+        double sum = 0.0;
+        for (const detail::DagArc& a : ws.successors(i)) {
+          if constexpr (Edges) {
+            const double share = sigma * node[a.other].value;
+            score[a.arc] += share;
+            sum += share;
+          } else {
+            sum += node[a.other].value;
+          }
+        }
+        delta[v] = Edges ? sum : sigma * sum;
+      }
+    }
+    for (std::size_t i = first; i < last; ++i) {
+      const vertex_id v = order[i];
+      if constexpr (!Edges) {
+        if (level > 0) score[v] += Endpoints ? delta[v] + 1.0 : delta[v];
+      }
+      node[v].value = (1.0 + delta[v]) / node[v].value;
+    }
+    if (level > 0 && !ws.top_down(level - 1)) {
+      for (std::size_t i = first; i < last; ++i) {
+        const double c = node[order[i]].value;
+        for (const detail::DagArc& a : ws.predecessors(i)) {
+          const double share = node[a.other].value * c;
+          delta[a.other] += share;
+          if constexpr (Edges) score[a.arc] += share;
+        }
+      }
+    }
   }
   if constexpr (Endpoints) score[s] += static_cast<double>(order.size() - 1);
 }
@@ -68,23 +101,6 @@ void vertex_dependencies(const Arcs& arcs, DijkstraWorkspace& ws, vertex_id s, d
     value[v] = (1.0 + delta) / value[v];
   }
   if constexpr (Endpoints) score[s] += static_cast<double>(order.size() - 1);
-}
-
-void edge_dependencies(const Arcs& arcs, BfsWorkspace& ws, vertex_id s, double* score) {
-  ws.run(arcs, s);
-  const auto order = ws.order();
-  BfsNode* node = ws.nodes();
-  for (std::size_t i = order.size(); i-- > 0;) {  // s too: its own arcs carry shares
-    BfsNode& nv = node[order[i]];
-    const double sigma = nv.value;
-    double delta = 0.0;
-    for (const detail::DagArc& a : ws.successors(i)) {
-      const double share = sigma * node[a.head].value;
-      score[a.arc] += share;  // forward arc positions are edge ids
-      delta += share;
-    }
-    nv.value = (1.0 + delta) / sigma;
-  }
 }
 
 void edge_dependencies(const Arcs& arcs, DijkstraWorkspace& ws, vertex_id s, double* score) {
@@ -129,17 +145,18 @@ BetweennessResult betweenness(const InfluenceGraph& graph, const BetweennessOpti
   const std::size_t n = graph.num_vertices();
   BetweennessResult result;
   if (n == 0) return result;
-  const Arcs arcs = detail::make_arcs(graph, detail::Traversal::forward, options.distance);
+  const Arcs out = detail::make_arcs(graph, detail::Traversal::forward, options.distance);
   auto run = [&]<bool Endpoints>() {
-    if (arcs.unit()) {
-      return sum_over_sources<BfsWorkspace>(arcs, n, options.threads,
-                                            [](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* out) {
-                                              vertex_dependencies<Endpoints>(a, ws, s, out);
+    if (out.unit()) {
+      const Arcs in = detail::make_arcs(graph, detail::Traversal::backward, options.distance);
+      return sum_over_sources<BfsWorkspace>(out, n, options.threads,
+                                            [&in](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* score) {
+                                              bfs_dependencies<Endpoints, false>(a, in, ws, s, score);
                                             });
     }
-    return sum_over_sources<DijkstraWorkspace>(arcs, n, options.threads,
-                                               [](const Arcs& a, DijkstraWorkspace& ws, vertex_id s, double* out) {
-                                                 vertex_dependencies<Endpoints>(a, ws, s, out);
+    return sum_over_sources<DijkstraWorkspace>(out, n, options.threads,
+                                               [](const Arcs& a, DijkstraWorkspace& ws, vertex_id s, double* score) {
+                                                 vertex_dependencies<Endpoints>(a, ws, s, score);
                                                });
   };
   result.score = options.endpoints ? run.template operator()<true>() : run.template operator()<false>();
@@ -164,9 +181,11 @@ EdgeBetweennessResult edge_betweenness(const InfluenceGraph& graph, const EdgeBe
   const std::size_t m = graph.num_edges();
   const Arcs arcs = detail::make_arcs(graph, detail::Traversal::forward, options.distance);
   if (arcs.unit()) {
+    const Arcs in = detail::make_arcs(graph, detail::Traversal::backward, options.distance);
     result.score = sum_over_sources<BfsWorkspace>(
-        arcs, m, options.threads,
-        [](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* out) { edge_dependencies(a, ws, s, out); });
+        arcs, m, options.threads, [&in](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* score) {
+          bfs_dependencies<false, true>(a, in, ws, s, score);
+        });
   } else {
     result.score = sum_over_sources<DijkstraWorkspace>(
         arcs, m, options.threads,

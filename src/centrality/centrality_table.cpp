@@ -80,6 +80,7 @@ const CentralityColumn* CentralityTable::find(Measure measure) const {
 
 CentralityTable centrality_table(const InfluenceGraph& graph, const CentralityTableOptions& o) {
   CentralityTable table;
+  const PathDirection paths = o.flow == InfluenceFlow::exerted ? PathDirection::outgoing : PathDirection::incoming;
   std::optional<HitsResult> hits_result;  // hubs and authorities come from one run
   for (Measure measure : o.measures) {
     if (table.find(measure) != nullptr) continue;
@@ -95,10 +96,10 @@ CentralityTable centrality_table(const InfluenceGraph& graph, const CentralityTa
       case Measure::out_strength: column.values = degree(DegreeDirection::out, true); break;
       case Measure::strength: column.values = degree(DegreeDirection::total, true); break;
       case Measure::closeness:
-        column.values = closeness(graph, {.distance = o.distance, .threads = o.threads}).score;
+        column.values = closeness(graph, {.distance = o.distance, .direction = paths, .threads = o.threads}).score;
         break;
       case Measure::harmonic:
-        column.values = harmonic_closeness(graph, {.distance = o.distance, .threads = o.threads}).score;
+        column.values = harmonic_closeness(graph, {.distance = o.distance, .direction = paths, .threads = o.threads}).score;
         break;
       case Measure::betweenness:
         column.values =
@@ -110,19 +111,19 @@ CentralityTable centrality_table(const InfluenceGraph& graph, const CentralityTa
                             .score;
         break;
       case Measure::eigenvector: {
-        auto result = eigenvector_centrality(graph, {.threads = o.threads});
+        auto result = eigenvector_centrality(graph, {.flow = o.flow, .threads = o.threads});
         column.values = std::move(result.score);
         column.convergence = result.convergence;
         break;
       }
       case Measure::pagerank: {
-        auto result = pagerank(graph, {.damping = o.damping, .threads = o.threads});
+        auto result = pagerank(graph, {.damping = o.damping, .flow = o.flow, .threads = o.threads});
         column.values = std::move(result.score);
         column.convergence = result.convergence;
         break;
       }
       case Measure::katz: {
-        auto result = katz_centrality(graph, {.alpha = o.katz_alpha, .threads = o.threads});
+        auto result = katz_centrality(graph, {.alpha = o.katz_alpha, .flow = o.flow, .threads = o.threads});
         column.values = std::move(result.score);
         column.convergence = result.convergence;
         break;

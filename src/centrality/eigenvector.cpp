@@ -21,9 +21,8 @@ EigenvectorResult eigenvector_centrality(const InfluenceGraph& graph, const Eige
     return result;
   }
   const int threads = thread_count(options.threads, n + graph.num_edges());
-  const std::vector<double> in_weights =
-      options.weighted ? in_edge_strengths(graph, threads) : std::vector<double>();
-  const CsrView transposed = in_edges_view(graph, in_weights);  // row v: edges u -> v
+  const FlowViews views = flow_views(graph, options.flow, options.weighted, threads);
+  const CsrView& transposed = views.pull;  // received: row v holds edges u -> v
 
   // x: current iterate (NetworkX starts from 1/n); next: (A^T + I) x, then scaled.
   std::vector<double> x(n, 1.0 / static_cast<double>(n));

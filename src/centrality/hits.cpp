@@ -16,11 +16,13 @@ using detail::spectral::CsrView;
 
 /// Largest eigenvalue of the symmetric tridiagonal matrix T with diagonal
 /// `a` and off-diagonal `b` (b.size() == a.size() - 1), and its unit
-/// eigenvector. The eigenvalue comes from bisection on Sturm counts; the
-/// eigenvector from inverse iteration with mu I - T, mu the bisection's upper
-/// bound: mu >= lambda_max makes mu I - T positive semi-definite, so its LDL^T
-/// factorization needs no pivoting.
-std::pair<double, std::vector<double>> top_eigenpair(const std::vector<double>& a, const std::vector<double>& b) {
+/// eigenvector. The eigenvalue comes from bisection on Sturm counts (to a
+/// relative 1e-13, starting above `floor`, a value known to lie below it when
+/// it is valid); the eigenvector from inverse iteration with mu I - T, mu the
+/// bisection's upper bound: mu >= lambda_max makes mu I - T positive
+/// semi-definite, so its LDL^T factorization needs no pivoting.
+std::pair<double, std::vector<double>> top_eigenpair(const std::vector<double>& a, const std::vector<double>& b,
+                                                     double floor) {
   const std::size_t k = a.size();
   double lo = std::numeric_limits<double>::infinity();
   double hi = -lo;
@@ -45,7 +47,10 @@ std::pair<double, std::vector<double>> top_eigenpair(const std::vector<double>& 
     return count;
   };
   hi += std::numeric_limits<double>::epsilon() * std::max(scale, 1.0);  // every eigenvalue is below hi
-  for (int step = 0; step < 200 && hi - lo > 2.0 * std::numeric_limits<double>::epsilon() * std::abs(hi); ++step) {
+  // The largest Ritz value only grows as the basis grows: start from the last.
+  const double warm = floor - 1e-12 * std::abs(floor);
+  if (warm > lo && warm < hi && below(warm) < k) lo = warm;
+  for (int step = 0; step < 200 && hi - lo > 1e-13 * std::abs(hi); ++step) {
     const double mid = 0.5 * (lo + hi);
     if (mid <= lo || mid >= hi) break;
     (below(mid) == k ? hi : lo) = mid;
@@ -71,6 +76,24 @@ std::pair<double, std::vector<double>> top_eigenpair(const std::vector<double>& 
     for (double& v : z) v /= norm;
   }
   return {hi, std::move(z)};
+}
+
+/// sum_v a[v] b[v] over [begin, end) in four interleaved partial sums (v mod
+/// 4 from begin), combined as (s0 + s1) + (s2 + s3): a fixed order, and four
+/// independent additions in flight instead of one chain.
+double dot(const double* a, const double* b, std::size_t begin, std::size_t end) {
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+  std::size_t v = begin;
+  for (; v + 4 <= end; v += 4) {
+    s0 += a[v] * b[v];
+    s1 += a[v + 1] * b[v + 1];
+    s2 += a[v + 2] * b[v + 2];
+    s3 += a[v + 3] * b[v + 3];
+  }
+  if (v < end) s0 += a[v] * b[v];
+  if (v + 1 < end) s1 += a[v + 1] * b[v + 1];
+  if (v + 2 < end) s2 += a[v + 2] * b[v + 2];
+  return (s0 + s1) + (s2 + s3);
 }
 
 /// out = M in (rows of the view), then scaled to sum 1 when the sum is positive.
@@ -121,10 +144,12 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   // q_j the orthonormal basis, alpha_j = q_j' M q_j, beta_j = ||w_j||, T_j the
   // tridiagonal matrix they form; its top eigenpair (theta, s) gives the Ritz
   // vector y = Q s with M y - theta y = s_j w_j (w_j the next, unnormalized
-  // basis vector). Every vector is orthogonalized against the whole basis,
-  // twice ("twice is enough"), so no spurious copies of theta appear.
+  // basis vector). Every vector is orthogonalized against the whole basis
+  // (again when that cancelled most of it), so no spurious copies of theta
+  // appear.
   constexpr std::size_t basis_limit = 20;  // restart with the Ritz vector after this many vectors
-  std::vector<std::vector<double>> q;       // q[i], i < basis_limit
+  std::vector<std::vector<double>> q;       // q[0..size), storage kept across restarts
+  std::size_t size = 0;
   std::vector<double> q_sum;                // sum of the entries of q[i]
   std::vector<double> alpha;
   std::vector<double> beta;
@@ -133,35 +158,36 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   std::vector<double> coefficients;
   std::vector<double> partial;
 
-  auto apply = [&](const std::vector<double>& in, std::vector<double>& out) {  // out = A^T (A in)
+  // out = A^T (A in); returns ||out||_2^2.
+  auto apply = [&](const std::vector<double>& in, std::vector<double>& out) {
     blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
       for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, in.data());
     });
-    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
-      for (std::size_t v = begin; v < end; ++v) out[v] = transposed.row_dot(v, scratch.data());
+    return blocks.sum([&](std::size_t begin, std::size_t end) {
+      double squares = 0.0;
+      for (std::size_t v = begin; v < end; ++v) {
+        out[v] = transposed.row_dot(v, scratch.data());
+        squares += out[v] * out[v];
+      }
+      return squares;
     });
   };
   // w -= sum_i (q_i' w) q_i over the basis, with the dot products formed per
   // block and added in block order.
   auto orthogonalize = [&]() {
-    const std::size_t size = q.size();
     partial.assign(block_count * size, 0.0);
     blocks.run([&](std::size_t begin, std::size_t end, std::size_t b) {
-      for (std::size_t i = 0; i < size; ++i) {
-        double s = 0.0;
-        for (std::size_t v = begin; v < end; ++v) s += q[i][v] * w[v];
-        partial[b * size + i] = s;
-      }
+      for (std::size_t i = 0; i < size; ++i) partial[b * size + i] = dot(q[i].data(), w.data(), begin, end);
     });
     coefficients.assign(size, 0.0);
     for (std::size_t b = 0; b < block_count; ++b) {
       for (std::size_t i = 0; i < size; ++i) coefficients[i] += partial[b * size + i];
     }
     blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
-      for (std::size_t v = begin; v < end; ++v) {
-        double s = 0.0;
-        for (std::size_t i = 0; i < size; ++i) s += coefficients[i] * q[i][v];
-        w[v] -= s;
+      for (std::size_t i = 0; i < size; ++i) {
+        const double c = coefficients[i];
+        const double* qi = q[i].data();
+        for (std::size_t v = begin; v < end; ++v) w[v] -= c * qi[v];
       }
     });
   };
@@ -172,15 +198,15 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   auto norms = [&]() {
     partial.assign(block_count * 3, 0.0);
     blocks.run([&](std::size_t begin, std::size_t end, std::size_t b) {
-      double s = 0.0, l1 = 0.0, sq = 0.0;
+      double sum = 0.0, l1 = 0.0, squares = 0.0;
       for (std::size_t v = begin; v < end; ++v) {
-        s += w[v];
+        sum += w[v];
         l1 += std::abs(w[v]);
-        sq += w[v] * w[v];
+        squares += w[v] * w[v];
       }
-      partial[3 * b] = s;
+      partial[3 * b] = sum;
       partial[3 * b + 1] = l1;
-      partial[3 * b + 2] = sq;
+      partial[3 * b + 2] = squares;
     });
     Norms out;
     for (std::size_t b = 0; b < block_count; ++b) {
@@ -193,20 +219,22 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   // Appends w / ||w||_2 to the basis.
   auto push_basis = [&](const Norms& m) {
     const double norm = std::sqrt(m.squares);
-    std::vector<double> next(n);
+    if (q.size() == size) q.emplace_back(n);
+    std::vector<double>& next = q[size];
     blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
       for (std::size_t v = begin; v < end; ++v) next[v] = w[v] / norm;
     });
-    q.push_back(std::move(next));
+    ++size;
     q_sum.push_back(m.sum / norm);
   };
   // y = sum_i s_i q_i.
   auto ritz_vector = [&](const std::vector<double>& s, std::vector<double>& y) {
     blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
-      for (std::size_t v = begin; v < end; ++v) {
-        double value = 0.0;
-        for (std::size_t i = 0; i < s.size(); ++i) value += s[i] * q[i][v];
-        y[v] = value;
+      for (std::size_t v = begin; v < end; ++v) y[v] = 0.0;
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        const double c = s[i];
+        const double* qi = q[i].data();
+        for (std::size_t v = begin; v < end; ++v) y[v] += c * qi[v];
       }
     });
   };
@@ -224,26 +252,29 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   const double bound = static_cast<double>(n) * options.tolerance;
   std::vector<double> y(n);
   std::vector<double> s{1.0};
+  double last_theta = 0.0;  // largest Ritz value of the previous step (a lower bound for the next)
   double best = std::numeric_limits<double>::infinity();  // smallest residual of a finished cycle
   int stalled_cycles = 0;
   while (true) {
     bool restart = false;
     bool stop = convergence.iterations >= options.max_iterations;
     while (!stop && !restart) {
-      const std::size_t j = q.size() - 1;
-      apply(q[j], w);
+      const std::size_t j = size - 1;
+      const double before = apply(q[j], w);
       ++convergence.iterations;
-      const double a = blocks.sum(  // alpha_j = q_j' w[&](std::size_t begin, std::size_t end) {
-        double dot = 0.0;
-        for (std::size_t v = begin; v < end; ++v) dot += q[j][v] * w[v];
-        return dot;
+      const double a = blocks.sum([&](std::size_t begin, std::size_t end) {  // alpha_j = q_j' w
+        return dot(q[j].data(), w.data(), begin, end);
       });
       alpha.push_back(a);
       orthogonalize();
-      orthogonalize();
-      const Norms m = norms();
+      Norms m = norms();
+      if (m.squares < 0.25 * before) {  // cancellation: once more (Kahan-Parlett, "twice is enough")
+        orthogonalize();
+        m = norms();
+      }
       double theta = 0.0;
-      std::tie(theta, s) = top_eigenpair(alpha, beta);
+      std::tie(theta, s) = top_eigenpair(alpha, beta, last_theta);
+      last_theta = theta;
       // ||M y - theta y||_1 / theta for y scaled to sum 1.
       double y_sum = 0.0;
       for (std::size_t i = 0; i < s.size(); ++i) y_sum += s[i] * q_sum[i];
@@ -256,7 +287,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
         stop = true;
       } else if (convergence.iterations >= options.max_iterations) {
         stop = true;
-      } else if (q.size() == basis_limit) {
+      } else if (size == basis_limit) {
         restart = true;
         // A cycle that improves nothing has reached rounding level: stop.
         stalled_cycles = residual < best ? 0 : stalled_cycles + 1;
@@ -273,7 +304,8 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     double squares = 0.0;
     for (double v : y) squares += v * v;  // in vertex order: the same for every thread count
     for (std::size_t v = 0; v < n; ++v) w[v] = y[v];
-    q.clear();
+    size = 0;
+    last_theta = 0.0;
     q_sum.clear();
     alpha.clear();
     beta.clear();

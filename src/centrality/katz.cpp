@@ -162,9 +162,10 @@ KatzResult katz_centrality(const InfluenceGraph& graph, const KatzOptions& optio
     return result;
   }
   const int threads = thread_count(options.threads, n + graph.num_edges());
-  const std::vector<double> in_weights =
-      options.weighted ? in_edge_strengths(graph, threads) : std::vector<double>();
-  const CsrView transposed = in_edges_view(graph, in_weights);  // row v: edges u -> v
+  const FlowViews views = flow_views(graph, options.flow, options.weighted, threads);
+  const CsrView& transposed = views.pull;  // received: row v holds edges u -> v
+  // lambda_max of A and of its transpose are equal, so the check is the same
+  // for both flows.
   check_alpha(graph, transposed, alpha, options.weighted, options.max_iterations, threads);
 
   const bool per_vertex = !options.beta_per_vertex.empty();

@@ -93,17 +93,19 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
       break;
   }
 
-  // inv_out[u] = 1 / W(u), the out-weight of u, or 0 for a dangling person.
-  const auto out_offsets = graph.out_offsets();
-  const auto strengths = graph.strengths();
+  // inv_out[u] = 1 / W(u), the weight u sends its score along (out-weight for
+  // flow received, in-weight for exerted), or 0 for a dangling person.
+  const FlowViews views = flow_views(graph, options.flow, options.weighted, threads);
+  const CsrView& transposed = views.pull;  // received: row v holds edges u -> v
   std::vector<double> inv_out(n);
   std::vector<char> is_dangling(n, 0);
   for (std::size_t u = 0; u < n; ++u) {
     double w = 0.0;
-    if (options.weighted) {
-      for (edge_id e = out_offsets[u]; e < out_offsets[u + 1]; ++e) w += strengths[e];
+    const edge_id begin = views.push.offsets[u], end = views.push.offsets[u + 1];
+    if (views.push.weights.empty()) {
+      w = static_cast<double>(end - begin);
     } else {
-      w = static_cast<double>(out_offsets[u + 1] - out_offsets[u]);
+      for (edge_id k = begin; k < end; ++k) w += views.push.weights[k];
     }
     if (w > 0.0) {
       inv_out[u] = 1.0 / w;
@@ -111,9 +113,6 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
       is_dangling[u] = 1;
     }
   }
-  const std::vector<double> in_weights =
-      options.weighted ? in_edge_strengths(graph, threads) : std::vector<double>();
-  const CsrView transposed = in_edges_view(graph, in_weights);  // row v: edges u -> v
 
   // x: current scores; y[u] = x[u] / W(u), the mass u sends along each unit of
   // weight; D: the total score of the dangling people. One pass per iteration

@@ -154,6 +154,16 @@ CsrView out_edges_view(const InfluenceGraph& graph, bool weighted) {
   return {graph.out_offsets(), graph.out_targets(), weighted ? graph.strengths() : std::span<const double>()};
 }
 
+FlowViews flow_views(const InfluenceGraph& graph, InfluenceFlow flow, bool weighted, int threads) {
+  FlowViews views;
+  if (weighted) views.in_weights = in_edge_strengths(graph, threads);
+  const CsrView in = in_edges_view(graph, views.in_weights);
+  const CsrView out = out_edges_view(graph, weighted);
+  views.pull = flow == InfluenceFlow::received ? in : out;
+  views.push = flow == InfluenceFlow::received ? out : in;
+  return views;
+}
+
 std::string number_text(double value) {
   char buffer[64];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);

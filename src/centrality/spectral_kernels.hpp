@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "orgnet/centrality/flow.hpp"
 #include "orgnet/model/influence_graph.hpp"
 
 namespace orgnet::detail::spectral {
@@ -173,6 +174,17 @@ std::vector<double> in_edge_strengths(const InfluenceGraph& graph, int threads);
 CsrView in_edges_view(const InfluenceGraph& graph, const std::vector<double>& in_weights);
 /// Rows = sources, columns = targets: row u lists u's out-edges (A).
 CsrView out_edges_view(const InfluenceGraph& graph, bool weighted);
+
+/// The two views a measure needs for a flow direction: `pull` (row v: the
+/// people whose score v collects) and `push` (row u: where u's score goes).
+/// received: pull = A^T, push = A; exerted: pull = A, push = A^T. The views
+/// point into `in_weights` (and the graph): keep the struct alive while using them.
+struct FlowViews {
+  std::vector<double> in_weights;
+  CsrView pull;
+  CsrView push;
+};
+FlowViews flow_views(const InfluenceGraph& graph, InfluenceFlow flow, bool weighted, int threads);
 
 // ---- validation -------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ void register_centrality(CLI::App& app) {
     std::size_t top = 10;
     std::string format = "table";
     std::string distance = "neg_log";
+    std::string flow = "exerted";
     bool raw = false;
     double damping = CentralityTableOptions{}.damping;
     double katz_alpha = CentralityTableOptions{}.katz_alpha;
@@ -41,6 +42,10 @@ void register_centrality(CLI::App& app) {
   command->add_option("--format", o->format, "Output: table, json or csv")->capture_default_str();
   command->add_option("--distance", o->distance, "Path lengths: neg_log (-ln s), inverse (1/s) or hops")
       ->capture_default_str();
+  command->add_option("--flow", o->flow,
+                      "exerted: influence a person exerts (outgoing distances, score flowing back along "
+                      "influence); received: NetworkX's conventions on the influence graph")
+      ->capture_default_str();
   command->add_flag("--raw", o->raw, "Do not normalize degree, strength and betweenness");
   command->add_option("--damping", o->damping, "PageRank damping")->capture_default_str();
   command->add_option("--katz-alpha", o->katz_alpha, "Katz attenuation (below 1/lambda_max)")->capture_default_str();
@@ -53,6 +58,7 @@ void register_centrality(CLI::App& app) {
     CentralityTableOptions options;
     if (!o->measures.empty()) options.measures = parse_measures(o->measures);
     options.distance = parse_distance_transform(o->distance);
+    options.flow = parse_influence_flow(o->flow);
     options.normalized = !o->raw;
     options.damping = o->damping;
     options.katz_alpha = o->katz_alpha;

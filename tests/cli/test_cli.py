@@ -162,7 +162,7 @@ def test_help_and_datasets():
 @pytest.mark.parametrize("folder,dataset", [("krackhardt_high_tech", "krackhardt"), ("lazega_law_firm", "lazega")])
 def test_centrality_matches_networkx(folder, dataset):
     result = run("centrality", "--dataset", dataset, "--measure", "in_degree,out_degree,betweenness,closeness",
-                 "--distance", "hops", "--format", "csv", "--top", "0")
+                 "--distance", "hops", "--flow", "received", "--format", "csv", "--top", "0")
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(result.stdout.splitlines()))
     g = influence_digraph(folder)
@@ -183,6 +183,17 @@ def test_centrality_matches_networkx(folder, dataset):
     for i in range(1, len(rows)):
         expected = ranks[i - 1] if in_degrees[i] == in_degrees[i - 1] else i + 1
         assert ranks[i] == expected
+
+
+def test_centrality_flow_exerted_is_networkx_on_the_reversed_graph():
+    result = run("centrality", "--measure", "closeness,harmonic", "--distance", "hops", "--format", "csv", "--top", "0")
+    assert result.returncode == 0, result.stderr
+    rows = {r["id"]: r for r in csv.DictReader(result.stdout.splitlines())}
+    reverse = influence_digraph("krackhardt_high_tech").reverse()
+    for person, value in nx.closeness_centrality(reverse).items():
+        assert float(rows[person]["closeness"]) == pytest.approx(value, rel=1e-12)
+    for person, value in nx.harmonic_centrality(reverse).items():
+        assert float(rows[person]["harmonic"]) == pytest.approx(value, rel=1e-12)
 
 
 def test_centrality_table_output_and_threads():

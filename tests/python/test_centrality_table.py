@@ -21,7 +21,8 @@ def krackhardt():
 
 
 def test_table_matches_networkx_on_unweighted_measures(krackhardt):
-    df = orgnet.centrality_table(krackhardt, ["in_degree", "degree", "betweenness", "harmonic"], distance="hops")
+    df = orgnet.centrality_table(krackhardt, ["in_degree", "degree", "betweenness", "harmonic"], distance="hops",
+                                 flow="received")
     assert list(df.columns) == ["department", "in_degree", "degree", "betweenness", "harmonic"]
     assert list(df.index) == krackhardt.ids()
     d = influence_digraph("krackhardt")
@@ -31,6 +32,17 @@ def test_table_matches_networkx_on_unweighted_measures(krackhardt):
             assert df.loc[person, column] == pytest.approx(value, rel=1e-12), (column, person)
     # The CEO (7) has no department (code 0 in the file means none).
     assert df.loc["7", "department"] == ""
+
+
+def test_flow_exerted_is_networkx_on_the_reversed_graph(krackhardt):
+    df = orgnet.centrality_table(krackhardt, ["pagerank", "harmonic"], distance="hops")
+    reverse = influence_digraph("krackhardt").reverse()
+    strengths = orgnet.to_networkx(krackhardt, kind="influence").reverse()
+    pr = nx.pagerank(strengths, weight="strength", tol=1e-14, max_iter=10000)
+    for person, value in pr.items():
+        assert df.loc[person, "pagerank"] == pytest.approx(value, rel=1e-8)
+    for person, value in nx.harmonic_centrality(reverse).items():
+        assert df.loc[person, "harmonic"] == pytest.approx(value, rel=1e-12)
 
 
 def test_default_table_and_convergence(krackhardt):

@@ -464,6 +464,7 @@ def centrality_table(
     measures: Iterable[str] | str | None = None,
     *,
     distance: str = ...,
+    flow: str = ...,
     normalized: bool = ...,
     damping: float = ...,
     katz_alpha: float = ...,
@@ -580,6 +581,13 @@ class DanglingPolicy(_Enum):
 
 _DegreeDirection = DegreeDirection | Literal["in", "out", "total"]
 _Dangling = DanglingPolicy | Literal["personalization", "uniform", "given"]
+
+class InfluenceFlow(_Enum):
+    received: ClassVar[InfluenceFlow]
+    exerted: ClassVar[InfluenceFlow]
+    __members__: ClassVar[dict[str, InfluenceFlow]]
+
+_Flow = InfluenceFlow | Literal["received", "exerted"]
 _PerPerson = npt.ArrayLike | Mapping[str, float]
 
 class Convergence:
@@ -637,6 +645,7 @@ def eigenvector_centrality(
     graph: InfluenceGraph,
     *,
     weighted: bool = True,
+    flow: _Flow = ...,
     tolerance: float = 1e-10,
     max_iterations: int = 1000,
     threads: int = 0,
@@ -648,6 +657,7 @@ def pagerank(
     personalization: _PerPerson | None = None,
     dangling: _Dangling | _PerPerson = ...,
     weighted: bool = True,
+    flow: _Flow = ...,
     tolerance: float = 1e-10,
     max_iterations: int = 1000,
     threads: int = 0,
@@ -658,6 +668,7 @@ def katz_centrality(
     alpha: float = 0.1,
     beta: float | _PerPerson = 1.0,
     weighted: bool = True,
+    flow: _Flow = ...,
     normalized: bool = True,
     tolerance: float = 1e-10,
     max_iterations: int = 1000,

@@ -17,6 +17,7 @@ def centrality_table(
     measures: Iterable[str] | str | None = None,
     *,
     distance: str = _DEFAULTS["distance"],
+    flow: str = _DEFAULTS["flow"],
     normalized: bool = _DEFAULTS["normalized"],
     damping: float = _DEFAULTS["damping"],
     katz_alpha: float = _DEFAULTS["katz_alpha"],
@@ -32,7 +33,10 @@ def centrality_table(
     in_strength, out_strength, strength, closeness, harmonic, betweenness,
     approx_betweenness, eigenvector, pagerank, katz, hubs, authorities, coreness;
     ``"all"`` for every one). The default set is the exact measures. Path
-    measures use ``distance`` (neg_log: most probable chains). Convergence of
+    measures use ``distance`` (neg_log: most probable chains). ``flow``
+    "exerted" (default) ranks the influence a person exerts: outgoing distances,
+    score flowing back along influence; "received" gives NetworkX's conventions
+    on the influence graph. Convergence of
     the iterative measures is in ``df.attrs["convergence"]``.
     """
     if measures is None:
@@ -41,7 +45,8 @@ def centrality_table(
         names = [measures]
     else:
         names = list(measures)
-    columns = _orgnet._centrality_columns(graph, names, distance, normalized, damping, katz_alpha, epsilon,
+    columns = _orgnet._centrality_columns(graph, names, str(distance).split(".")[-1], str(flow).split(".")[-1],
+                                          normalized, damping, katz_alpha, epsilon,
                                           delta, seed, threads)
     departments = graph.department_names()
     frame = pd.DataFrame(

@@ -9,18 +9,26 @@
 //   degree                                               unless normalized = false
 //   in_strength,             degree_centrality         weighted; normalized by n - 1
 //   out_strength, strength                               unless normalized = false
-//   closeness                closeness                 incoming distances, Wasserman-Faust
-//   harmonic                 harmonic_closeness        incoming distances
+//   closeness                closeness                 direction by flow, Wasserman-Faust
+//   harmonic                 harmonic_closeness        direction by flow
 //   betweenness              betweenness               normalized unless normalized = false
 //   approx_betweenness       approximate_betweenness   epsilon, delta, seed; scale b / (n (n-1))
-//   eigenvector              eigenvector_centrality    strengths as weights
-//   pagerank                 pagerank                  damping, strengths as weights
-//   katz                     katz_centrality           katz_alpha, strengths as weights
+//   eigenvector              eigenvector_centrality    flow, strengths as weights
+//   pagerank                 pagerank                  flow, damping, strengths as weights
+//   katz                     katz_centrality           flow, katz_alpha, strengths as weights
 //   hubs, authorities        hits                      strengths as weights
 //   coreness                 core_number               in + out degree
 //
 // Path measures use `distance` (-ln s by default: most probable chains).
 // Iterative measures report their convergence in the column.
+//
+// Direction. The table answers "who matters", so by default (`flow =
+// exerted`) it measures influence a person exerts: closeness and harmonic use
+// outgoing distances (how fast v's influence reaches the others), eigenvector,
+// PageRank and Katz let score flow against the influence edges (see
+// centrality/flow.hpp). `flow = received` gives NetworkX's conventions on the
+// influence graph (incoming distances, in-edge spectral scores). Degrees,
+// betweenness, HITS and coreness do not depend on it.
 
 #include <cstdint>
 #include <optional>
@@ -30,6 +38,7 @@
 #include <vector>
 
 #include "orgnet/centrality/convergence.hpp"
+#include "orgnet/centrality/flow.hpp"
 #include "orgnet/io/output_format.hpp"
 #include "orgnet/model/distance.hpp"
 #include "orgnet/model/influence_graph.hpp"
@@ -62,6 +71,7 @@ struct CentralityTableOptions {
                                    Measure::pagerank,   Measure::katz,        Measure::hubs,
                                    Measure::authorities, Measure::coreness};
   DistanceTransform distance = DistanceTransform::neg_log;
+  InfluenceFlow flow = InfluenceFlow::exerted;
   bool normalized = true;
   double damping = 0.85;
   double katz_alpha = 0.1;

@@ -48,6 +48,7 @@
 #include <vector>
 
 #include "orgnet/centrality/convergence.hpp"
+#include "orgnet/centrality/flow.hpp"
 #include "orgnet/model/influence_graph.hpp"
 
 namespace orgnet {
@@ -56,6 +57,10 @@ struct EigenvectorOptions {
   /// Read strengths as edge weights (true) or count every edge as 1 (false,
   /// NetworkX's weight=None).
   bool weighted = true;
+  /// received (NetworkX's convention, the default) or exerted (score flows
+  /// against the influence edges: whom the organization listens to; equals
+  /// NetworkX on the reversed graph). See centrality/flow.hpp.
+  InfluenceFlow flow = InfluenceFlow::received;
   /// Stop when ||x' - x||_1 < n * tolerance. Must be finite and >= 0.
   double tolerance = 1e-10;
   /// At most this many iterations (0 returns the start vector, unconverged).

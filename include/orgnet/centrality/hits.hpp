@@ -9,30 +9,40 @@
 // right and left singular vectors of A). Like NetworkX, each vector is
 // normalized to sum 1. Everyone's scores are >= 0.
 //
-// Method: power iteration from the uniform hub vector 1/n: a' = A^T h scaled to
-// sum 1, then h' = A a' scaled to sum 1. The residual is
-// max(||h' - h||_1, ||a' - a||_1) (the first iteration compares a' with 0);
-// the iteration stops when it is below n * tolerance, the criterion of orgnet's
-// other spectral measures. Convergence is geometric with ratio
-// (sigma_2 / sigma_1)^2. NetworkX 2.8 computes the same vectors with a sparse
-// SVD (scipy's svds); igraph scales them to maximum 1 instead of sum 1.
+// Method: Lanczos iteration on the symmetric matrix A^T A (restarted every 20
+// steps from the current Ritz vector, every basis vector reorthogonalized),
+// started from A^T 1: the authorities one power step from uniform hubs. Each
+// iteration costs one product with A^T A, like one step of the power method,
+// but far fewer are needed when sigma_2 is close to sigma_1 (uk_faculty,
+// weighted: 20 instead of 493). The residual is ||A^T A a - theta a||_1 /
+// theta for the current authority vector a (sum 1) and theta its Rayleigh
+// quotient, i.e. the L1 change one more power step would make; the
+// iteration stops when it is below n * tolerance, the criterion of orgnet's
+// other spectral measures. Then h = A a, scaled to sum 1. If the residual
+// stops improving for three restarts (rounding level) the iteration ends with
+// converged = false. NetworkX 2.8 computes the same vectors with a sparse SVD
+// (scipy's svds); igraph scales them to maximum 1 instead of sum 1.
 //
 // Degenerate cases. Empty graph: empty vectors, converged. No ties (this
 // includes one person): every hub and authority score is 1/n, converged after
 // 0 iterations (igraph's convention; NetworkX divides by zero). A person with no
 // in-edges has authority 0; one with no out-edges has hub score 0. When the top
 // singular value is repeated (e.g. two identical separate groups) the vectors
-// are not unique; orgnet returns the limit from its uniform start (NetworkX's
-// depends on svds' random start).
+// are not unique; orgnet returns the one the power method would reach from its
+// uniform start, the normalized projection of A^T 1 on the top singular space
+// (NetworkX's depends on svds' random start).
 //
-// Parallelism: pull-style products (authorities from in-edges, hubs from
-// out-edges) and fixed-order block sums: bit-identical results for every
-// thread count.
+// Parallelism: pull-style products (A^T from in-edges, A from out-edges) and
+// fixed-order block sums (dot products included): bit-identical results for
+// every thread count.
 //
-// Reference: J. M. Kleinberg, "Authoritative sources in a hyperlinked
+// References: J. M. Kleinberg, "Authoritative sources in a hyperlinked
 // environment", Journal of the ACM 46(5), 1999. doi:10.1145/324133.324140.
+// Lanczos: G. H. Golub and C. F. Van Loan, Matrix Computations, 4th ed.,
+// sections 10.1-10.3, 2013.
 //
-// Complexity: O((n + m) * iterations) time, O(n + m) extra memory.
+// Complexity: O((m + 20 n) * iterations) time, O(m + 20 n) extra memory (the
+// Lanczos basis holds up to 20 vectors of n values).
 
 #include <cstddef>
 #include <vector>
@@ -45,9 +55,11 @@ namespace orgnet {
 struct HitsOptions {
   /// Read strengths as edge weights (true) or count every edge as 1 (false).
   bool weighted = true;
-  /// Stop when max(||h' - h||_1, ||a' - a||_1) < n * tolerance. Finite, >= 0.
+  /// Stop when ||A^T A a - theta a||_1 / theta < n * tolerance (a summing to
+  /// 1). Finite, >= 0.
   double tolerance = 1e-10;
-  /// At most this many iterations.
+  /// At most this many products with A^T A (0 returns the start, A^T 1
+  /// scaled to sum 1, and A of it, unconverged).
   std::size_t max_iterations = 1000;
   /// Threads for the products (0 = OpenMP's default; small graphs use one).
   int threads = 0;

@@ -49,6 +49,7 @@
 #include <vector>
 
 #include "orgnet/centrality/convergence.hpp"
+#include "orgnet/centrality/flow.hpp"
 #include "orgnet/model/influence_graph.hpp"
 
 namespace orgnet {
@@ -62,6 +63,10 @@ struct KatzOptions {
   std::vector<double> beta_per_vertex = {};
   /// Read strengths as edge weights (true) or count every edge as 1 (false).
   bool weighted = true;
+  /// received (NetworkX's convention, the default) or exerted (score flows
+  /// against the influence edges: whom the organization listens to; equals
+  /// NetworkX on the reversed graph). See centrality/flow.hpp.
+  InfluenceFlow flow = InfluenceFlow::received;
   /// Scale the result to unit Euclidean norm (NetworkX's normalized=True).
   bool normalized = true;
   /// Stop when ||x' - x||_1 < n * tolerance. Must be finite and >= 0.

@@ -381,6 +381,41 @@ TEST(Hits, DegenerateGraphs) {
   expect_near(cycle.hubs, {1.0 / 3, 1.0 / 3, 1.0 / 3}, 1e-15);
 }
 
+//   Two separate stars, c1 -> x1, y1, z1 with strength 1 and c2 -> x2, y2, z2
+//   with 0.99: sigma_1 = sqrt 3 and sigma_2 = 0.99 sqrt 3, so the power method
+//   would shrink the second star by only 0.98 per step (about 900 steps);
+//   A^T A has two non-zero eigenvalues and Lanczos is exact after two.
+TEST(Hits, NearlyEqualSingularValues) {
+  const InfluenceGraph g = graph_of({}, {{"c1", "x1", 1}, {"c1", "y1", 1}, {"c1", "z1", 1},
+                                         {"c2", "x2", 0.99}, {"c2", "y2", 0.99}, {"c2", "z2", 0.99}});
+  const HitsResult r = hits(g);
+  EXPECT_TRUE(r.convergence.converged);
+  EXPECT_LE(r.convergence.iterations, 3u);
+  const double third = 1.0 / 3;
+  expect_near(r.authorities, {0, third, third, third, 0, 0, 0, 0}, 1e-12);
+  expect_near(r.hubs, {1, 0, 0, 0, 0, 0, 0, 0}, 1e-12);
+}
+
+//   Two identical separate stars: the top singular value is repeated and the
+//   vectors are not unique; orgnet gives the power method's limit from uniform
+//   hubs (both stars alike).
+TEST(Hits, RepeatedSingularValue) {
+  const HitsResult r = hits(graph_of({}, {{"c1", "x1", 1}, {"c1", "y1", 1}, {"c2", "x2", 1}, {"c2", "y2", 1}}));
+  EXPECT_TRUE(r.convergence.converged);
+  expect_near(r.authorities, {0, 0.25, 0.25, 0, 0.25, 0.25}, 1e-14);
+  expect_near(r.hubs, {0.5, 0, 0, 0.5, 0, 0}, 1e-14);
+}
+
+TEST(Hits, ReportsNonConvergence) {
+  const HitsResult r = hits(company(), {.max_iterations = 1});
+  EXPECT_FALSE(r.convergence.converged);
+  EXPECT_EQ(r.convergence.iterations, 1u);
+  EXPECT_NEAR(sum(r.authorities), 1.0, 1e-12);
+  const HitsResult none = hits(company(), {.max_iterations = 0});
+  EXPECT_FALSE(none.convergence.converged);
+  EXPECT_TRUE(std::isinf(none.convergence.residual));
+}
+
 TEST(Hits, ScoresSumToOne) {
   const HitsResult r = hits(company());
   EXPECT_TRUE(r.convergence.converged);
