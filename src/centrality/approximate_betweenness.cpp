@@ -32,7 +32,7 @@ constexpr double rk_constant = 0.5;
 // Hops when the arcs have no lengths.
 double eccentricity_within(const Arcs& arcs, const std::vector<std::uint32_t>& comp, vertex_id source,
                            std::vector<double>& dist, std::vector<vertex_id>& seen,
-                           detail::LazyHeap<double>& heap) {
+                           detail::RadixHeap<double>& heap) {
   const std::uint32_t c = comp[source];
   double farthest = 0.0;
   seen.clear();
@@ -51,9 +51,12 @@ double eccentricity_within(const Arcs& arcs, const std::vector<std::uint32_t>& c
       }
     }
   } else {
+    heap.clear();
     heap.push(0.0, source);
     while (!heap.empty()) {
-      const auto [d, x] = heap.pop();
+      const auto entry = heap.pop();
+      const double d = entry.key();
+      const vertex_id x = entry.vertex;
       if (d != dist[x]) continue;
       farthest = std::max(farthest, d);
       for (edge_id k = arcs.offsets[x]; k < arcs.offsets[x + 1]; ++k) {
@@ -142,7 +145,7 @@ std::size_t vertex_diameter_bound(const InfluenceGraph& graph, const Arcs& out, 
   std::vector<double> dist(n, detail::unreached_distance);
   std::vector<vertex_id> seen;
   seen.reserve(n);
-  detail::LazyHeap<double> heap;
+  detail::RadixHeap<double> heap;
   std::vector<double> values;
   std::vector<double> bound(k, 1.0);
   for (std::size_t c = 0; c < k; ++c) {

@@ -127,9 +127,11 @@ TEST(Betweenness, ZeroLengthChainsPreferFewerSteps) {
 
 // With every strength 1, -ln s makes every tie length 0, and "fewest zero
 // steps" is "fewest hops": the same scores as hops. With 1/s every tie has
-// length 1: hops again.
+// length 1: hops again. (Three different kernels: the direction-optimizing
+// breadth-first search, Dijkstra over zero-length ties, Dijkstra with buckets;
+// the graph is dense enough for the search to go bottom-up.)
 TEST(Betweenness, AllStrengthOneEqualsHops) {
-  InfluenceGraph g0 = generate_company({.people = 120, .ties_per_person = 4, .seed = 3});
+  InfluenceGraph g0 = generate_company({.people = 200, .ties_per_person = 20, .seed = 3});
   std::vector<Tie> ties;
   std::vector<std::string> people;
   for (vertex_id v = 0; v < g0.num_vertices(); ++v) people.push_back(g0.id(v));
@@ -145,6 +147,9 @@ TEST(Betweenness, AllStrengthOneEqualsHops) {
     EXPECT_NEAR(neg_log[v], hops[v], 1e-12) << v;
     EXPECT_NEAR(inverse[v], hops[v], 1e-12) << v;
   }
+  const auto edge_hops = edge_betweenness(g, {.distance = DistanceTransform::hops}).score;
+  const auto edge_inverse = edge_betweenness(g, {.distance = DistanceTransform::inverse}).score;
+  for (std::size_t e = 0; e < edge_hops.size(); ++e) EXPECT_NEAR(edge_inverse[e], edge_hops[e], 1e-12) << e;
 }
 
 TEST(Betweenness, DegenerateGraphs) {

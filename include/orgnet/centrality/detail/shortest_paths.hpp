@@ -1,9 +1,21 @@
 #pragma once
-// Single-source shortest paths shared by closeness, harmonic closeness and
-// betweenness: breadth-first search (hops) and Dijkstra (lengths), each in a
-// lean variant that only measures distances and a variant that also counts
-// shortest paths (Brandes' sigma) and records the vertices in settling order
-// (Brandes' stack S).
+// Shortest-path searches shared by closeness, harmonic closeness and
+// betweenness (and by anything else that needs them):
+//   BatchBfs           breadth-first search from 64 sources at once (hops,
+//                      distances only: closeness, harmonic closeness);
+//   BfsWorkspace       direction-optimizing breadth-first search that counts
+//                      shortest paths (Brandes' sigma) and records the arcs of
+//                      the shortest-path graph (hops: betweenness);
+//   DistanceWorkspace  Dijkstra, distances only (lengths: closeness);
+//   DijkstraWorkspace  Dijkstra that counts shortest paths and records the
+//                      candidate arcs of the shortest-path graph (lengths:
+//                      betweenness).
+// The Dijkstra searches take their vertices from a BucketQueue (Dial's
+// buckets, O(1) per operation) when the lengths allow it, else from a
+// RadixHeap; both are monotone queues with lazy deletion (no decrease-key:
+// a vertex is pushed again when its key improves, and stale entries are
+// skipped when popped). Each search lists the vertices it reached in an order
+// that is topological for the shortest-path graph (Brandes' stack S).
 //
 // Lengths and ties. A path's length is the sum of its edges' lengths, added as
 // doubles from the source in path order (as NetworkX does), and lengths are
@@ -23,10 +35,11 @@
 //
 // A path whose length overflows to +infinity counts as no path.
 //
-// Workspaces hold one entry per vertex and are reset in O(vertices reached)
-// after each search, so a thread allocates once and reuses them for every
-// source. Searches follow `Arcs`: out-edges (paths from the source) or
-// in-edges (paths into the source, i.e. the reversed graph).
+// Workspaces hold one entry per vertex (and per arc, for the recorded arcs)
+// and are reset in O(vertices reached) after each search, so a thread
+// allocates once and reuses them for every source. Searches follow `Arcs`:
+// out-edges (paths from the source) or in-edges (paths into the source, i.e.
+// the reversed graph).
 
 #include <algorithm>
 #include <array>
@@ -34,6 +47,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <type_traits>
 #include <utility>
@@ -60,6 +74,11 @@ struct Arcs {
   std::span<const edge_id> ids;
   /// Length of each arc (aligned with heads); empty when every arc counts 1 (hops).
   std::vector<double> length;
+  /// Smallest positive length and largest length (0 when there are none).
+  double shortest = 0.0, longest = 0.0;
+  /// zero_head[v] != 0 when an arc of length 0 leads to v; empty when no arc
+  /// has length 0.
+  std::vector<char> zero_head;
 
   [[nodiscard]] std::size_t num_vertices() const noexcept { return offsets.empty() ? 0 : offsets.size() - 1; }
   [[nodiscard]] bool unit() const noexcept { return length.empty(); }
@@ -87,6 +106,16 @@ struct Arcs {
       const auto ids = graph.in_edge_ids();
       arcs.length.resize(ids.size());
       for (std::size_t k = 0; k < ids.size(); ++k) arcs.length[k] = to_distance(strengths[ids[k]], transform);
+    }
+  }
+  for (std::size_t k = 0; k < arcs.length.size(); ++k) {
+    const double l = arcs.length[k];
+    arcs.longest = std::max(arcs.longest, l);
+    if (l > 0.0) {
+      arcs.shortest = arcs.shortest == 0.0 ? l : std::min(arcs.shortest, l);
+    } else {
+      if (arcs.zero_head.empty()) arcs.zero_head.assign(arcs.num_vertices(), 0);
+      arcs.zero_head[arcs.heads[k]] = 1;
     }
   }
   return arcs;
@@ -346,59 +375,7 @@ struct PathKey {
   return {sum, key.zero_steps + (sum == key.length ? 1u : 0u)};
 }
 
-/// A binary min-heap of (key, vertex) entries with lazy deletion: a vertex may
-/// be pushed again when its key improves; stale entries are skipped when popped
-/// (decrease-key free).
-template <class Key>
-class LazyHeap {
- public:
-  struct Entry {
-    Key key;
-    vertex_id vertex;
-  };
-
-  [[nodiscard]] bool empty() const noexcept { return heap_.empty(); }
-  [[nodiscard]] const Entry& top() const noexcept { return heap_.front(); }
-  void clear() noexcept { heap_.clear(); }
-
-  void push(Key key, vertex_id vertex) {
-    heap_.push_back({key, vertex});
-    std::size_t i = heap_.size() - 1;
-    const Entry moving = heap_[i];
-    while (i > 0) {
-      const std::size_t parent = (i - 1) / 2;
-      if (!(moving.key < heap_[parent].key)) break;
-      heap_[i] = heap_[parent];
-      i = parent;
-    }
-    heap_[i] = moving;
-  }
-
-  Entry pop() noexcept {
-    const Entry top = heap_.front();
-    const Entry moving = heap_.back();
-    heap_.pop_back();
-    const std::size_t size = heap_.size();
-    if (size > 0) {
-      std::size_t i = 0;
-      while (true) {
-        std::size_t child = 2 * i + 1;
-        if (child >= size) break;
-        if (child + 1 < size && heap_[child + 1].key < heap_[child].key) ++child;
-        if (!(heap_[child].key < moving.key)) break;
-        heap_[i] = heap_[child];
-        i = child;
-      }
-      heap_[i] = moving;
-    }
-    return top;
-  }
-
- private:
-  std::vector<Entry> heap_;
-};
-
-/// An entry of RadixHeap: a key and a vertex.
+/// An entry of the monotone queues (RadixHeap, BucketQueue): a key and a vertex.
 template <class Key>
 struct RadixEntry {
   Key key_;
@@ -430,9 +407,10 @@ struct RadixEntry<PathKey> {
 /// down a few buckets at most, which beats a binary heap's O(log n) sifts.
 /// Bucket 0 holds the entries whose length equals the last one popped; for
 /// PathKeys it is kept as a binary heap on zero_steps, so ties of length pop
-/// by their count of zero steps. Like LazyHeap it keeps stale entries, which
-/// the caller skips. Entries with equal keys pop in no particular (but
-/// deterministic) order.
+/// by their count of zero steps. Stale entries stay in the heap until popped
+/// (the caller skips them). Entries with equal keys pop in no particular (but
+/// deterministic) order. clear() before each search: the heap remembers the
+/// last key popped.
 template <class Key>
 class RadixHeap {
  public:
@@ -447,13 +425,15 @@ class RadixHeap {
     last_ = 0;
   }
 
-  void push(Key key, vertex_id vertex) {
+  /// Adds an entry (always succeeds; the result mirrors BucketQueue::push).
+  bool push(Key key, vertex_id vertex) {
     const Entry e(key, vertex);
     const int b = bucket_of(e);
     buckets_[b].push_back(e);
     if (b == 0) sift_up_zero();
     used_ |= std::uint64_t{1} << b;
     ++size_;
+    return true;
   }
 
   /// The entry with the smallest key (the heap must not be empty).
@@ -513,6 +493,107 @@ class RadixHeap {
   std::uint64_t last_ = 0;  // bits of the last length popped
 };
 
+/// A monotone bucket queue (Dial's algorithm, with buckets of a width just
+/// below the shortest positive arc). An arc of positive length leads out of
+/// the bucket of its tail: the bucket index floor(key / width) of d + length
+/// exceeds that of d, since length >= shortest > width. So a vertex that no
+/// arc of length 0 enters cannot be improved by anyone in its own bucket:
+/// its key is final once its bucket is the first non-empty one, and such
+/// vertices are taken in any order (pushes and pops cost O(1)). The others
+/// (heads of zero-length arcs: ties of strength 1 under -ln s) can still
+/// improve each other inside a bucket, so a bucket hands them out after its
+/// plain vertices, in key order (a binary heap; they are few). Either way the
+/// vertices come out in an order that is topological for the shortest-path
+/// graph, and their keys are final.
+///
+/// The width is shortest * (1 - 2^-30), a margin that keeps the argument true
+/// in floating point while bucket indices stay below 2^20; push() refuses a
+/// key beyond that (the caller then starts over with a RadixHeap). The live
+/// buckets span at most longest / width + 1 indices, kept in a ring.
+template <class Key>
+class BucketQueue {
+ public:
+  using Entry = RadixEntry<Key>;
+  static constexpr double max_index = 1048576.0;  // 2^20
+  static constexpr std::size_t max_ring = 65536;
+
+  /// Whether arcs of these lengths (see Arcs) suit a bucket queue.
+  [[nodiscard]] static bool suits(const Arcs& arcs) noexcept {
+    return arcs.shortest > 0.0 && arcs.longest < std::numeric_limits<double>::infinity() &&
+           arcs.longest / width_for(arcs.shortest) + 2.0 < static_cast<double>(max_ring);
+  }
+
+  explicit BucketQueue(const Arcs& arcs)
+      : inverse_width_(1.0 / width_for(arcs.shortest)),
+        plain_(static_cast<std::size_t>(arcs.longest * inverse_width_) + 2),
+        zero_(plain_.size()),
+        zero_head_(arcs.zero_head.empty() ? nullptr : arcs.zero_head.data()) {}
+
+  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
+
+  /// Adds an entry; false (and nothing added) when its bucket index would
+  /// reach 2^20.
+  [[nodiscard]] bool push(Key key, vertex_id vertex) {
+    const Entry e(key, vertex);
+    const double index = e.length() * inverse_width_;
+    if (!(index < max_index)) return false;
+    const std::size_t slot = static_cast<std::size_t>(index) % plain_.size();
+    (zero_head_ != nullptr && zero_head_[vertex] ? zero_ : plain_)[slot].push_back(e);
+    ++size_;
+    return true;
+  }
+
+  /// The next entry (the queue must not be empty).
+  Entry pop() {
+    while (true) {
+      const std::size_t slot = current_ % plain_.size();
+      std::vector<Entry>& plain = plain_[slot];
+      if (!plain.empty()) {
+        const Entry e = plain.back();
+        plain.pop_back();
+        --size_;
+        return e;
+      }
+      std::vector<Entry>& zero = zero_[slot];
+      if (!zero.empty() || !heap_.empty()) {
+        for (const Entry& e : zero) {
+          heap_.push_back(e);
+          std::push_heap(heap_.begin(), heap_.end(), later);
+        }
+        zero.clear();
+        std::pop_heap(heap_.begin(), heap_.end(), later);
+        const Entry e = heap_.back();
+        heap_.pop_back();
+        --size_;
+        return e;
+      }
+      ++current_;
+    }
+  }
+
+  /// Empties the queue (cheap when it was emptied by pops).
+  void clear() noexcept {
+    if (size_ != 0) {
+      for (auto& bucket : plain_) bucket.clear();
+      for (auto& bucket : zero_) bucket.clear();
+      heap_.clear();
+    }
+    size_ = 0;
+    current_ = 0;
+  }
+
+ private:
+  static double width_for(double shortest) noexcept { return shortest * (1.0 - 0x1p-30); }
+  static bool later(const Entry& a, const Entry& b) noexcept { return b.key() < a.key(); }
+
+  double inverse_width_;
+  std::vector<std::vector<Entry>> plain_, zero_;  // rings of buckets
+  std::vector<Entry> heap_;                       // the current bucket's zero-length heads, by key
+  const char* zero_head_;
+  std::size_t current_ = 0;  // absolute index of the first bucket that may be non-empty
+  std::size_t size_ = 0;
+};
+
 /// Distances only.
 class DistanceWorkspace {
  public:
@@ -520,18 +601,36 @@ class DistanceWorkspace {
 
   /// Dijkstra from `source` over `arcs` (which must carry lengths): afterwards
   /// distance(v) is the length of a shortest path (or +infinity) and order()
-  /// lists the reached vertices by non-decreasing distance.
+  /// lists the reached vertices by non-decreasing distance (by bucket of
+  /// non-decreasing distance when the arcs suit a BucketQueue).
   void run(const Arcs& arcs, vertex_id source) {
     clear();
+    if (BucketQueue<double>::suits(arcs)) {
+      if (!buckets_) buckets_.emplace(arcs);
+      if (search(*buckets_, arcs, source)) return;
+      buckets_->clear();  // a distance too far for the buckets: start over
+      std::fill(dist_.begin(), dist_.end(), unreached_distance);
+      reached_ = 0;
+    }
+    (void)search(heap_, arcs, source);
+  }
+
+  [[nodiscard]] double distance(vertex_id v) const noexcept { return dist_[v]; }
+  [[nodiscard]] std::span<const vertex_id> order() const noexcept { return {order_.data(), reached_}; }
+
+ private:
+  // Dijkstra with the given queue; false if the queue refused a key.
+  template <class Queue>
+  bool search(Queue& queue, const Arcs& arcs, vertex_id source) {
     const edge_id* offsets = arcs.offsets.data();
     const vertex_id* heads = arcs.heads.data();
     const double* length = arcs.length.data();
     double* dist = dist_.data();
     std::size_t settled = 0;
     dist[source] = 0.0;
-    heap_.push(0.0, source);
-    while (!heap_.empty()) {
-      const auto entry = heap_.pop();
+    (void)queue.push(0.0, source);
+    while (!queue.empty()) {
+      const auto entry = queue.pop();
       const double d = entry.key();
       const vertex_id v = entry.vertex;
       // A vertex is pushed once per strict improvement, so the entry equal to
@@ -543,17 +642,14 @@ class DistanceWorkspace {
         const double nd = d + length[k];
         if (nd < dist[w]) {
           dist[w] = nd;
-          heap_.push(nd, w);
+          if (!queue.push(nd, w)) return false;
         }
       }
     }
     reached_ = settled;
+    return true;
   }
 
-  [[nodiscard]] double distance(vertex_id v) const noexcept { return dist_[v]; }
-  [[nodiscard]] std::span<const vertex_id> order() const noexcept { return {order_.data(), reached_}; }
-
- private:
   void clear() noexcept {
     for (std::size_t i = 0; i < reached_; ++i) dist_[order_[i]] = unreached_distance;
     heap_.clear();
@@ -563,6 +659,7 @@ class DistanceWorkspace {
   std::vector<double> dist_;
   std::vector<vertex_id> order_;
   RadixHeap<double> heap_;
+  std::optional<BucketQueue<double>> buckets_;
   std::size_t reached_ = 0;
 };
 
@@ -584,51 +681,22 @@ class DijkstraWorkspace {
   /// Dijkstra from `source` counting shortest paths by key (see the header
   /// comment): sigma(w) = sum of sigma(v) over arcs v -> w with
   /// extend(key(v), length) == key(w). order() lists the reached vertices by
-  /// non-decreasing key, a topological order of the shortest-path graph;
-  /// candidates(i) the arcs leaving order()[i] that may be in it (check with
-  /// on_dag); values() holds sigma.
+  /// non-decreasing key (by bucket when the arcs suit a BucketQueue), a
+  /// topological order of the shortest-path graph; candidates(i) the arcs
+  /// leaving order()[i] that may be in it (check with on_dag); values() holds
+  /// sigma.
   void run(const Arcs& arcs, vertex_id source) {
     clear();
-    const edge_id* offsets = arcs.offsets.data();
-    const vertex_id* heads = arcs.heads.data();
-    const double* length = arcs.length.data();
-    double* dist = length_.data();
-    std::uint32_t* zeros = zero_steps_.data();
-    double* sigma = value_.data();
-    DagCandidate* dag = dag_.data();
-    std::size_t settled = 0, found = 0;
-    dist[source] = 0.0;
-    sigma[source] = 1.0;
-    heap_.push(PathKey{0.0, 0}, source);
-    while (!heap_.empty()) {
-      const auto entry = heap_.pop();
-      const PathKey key = entry.key();
-      const vertex_id v = entry.vertex;
-      // Stale entry: the vertex was pushed again with a smaller key. (Keys of
-      // settled vertices never change, and a vertex is pushed at most once per
-      // key, so a live entry is popped exactly once.)
-      if (key.length != dist[v] || key.zero_steps != zeros[v]) continue;
-      const double sv = sigma[v];
-      for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
-        const vertex_id x = heads[k];
-        const double sum = key.length + length[k];
-        if (sum > dist[x]) continue;  // the common case, tested first
-        const PathKey candidate{sum, key.zero_steps + (sum == key.length ? 1u : 0u)};  // extend(key, length[k])
-        if (sum < dist[x] || candidate.zero_steps < zeros[x]) {
-          dist[x] = sum;
-          zeros[x] = candidate.zero_steps;
-          sigma[x] = sv;
-          heap_.push(candidate, x);
-          dag[found++] = {candidate, x, k};
-        } else if (candidate.zero_steps == zeros[x]) {
-          sigma[x] += sv;
-          dag[found++] = {candidate, x, k};
-        }
-      }
-      dag_end_[settled] = static_cast<std::uint32_t>(found);
-      order_[settled++] = v;
+    if (BucketQueue<PathKey>::suits(arcs)) {
+      if (!buckets_) buckets_.emplace(arcs);
+      if (search(*buckets_, arcs, source)) return;
+      buckets_->clear();  // a distance too far for the buckets: start over
+      std::fill(length_.begin(), length_.end(), unreached_distance);
+      std::fill(zero_steps_.begin(), zero_steps_.end(), 0u);
+      std::fill(value_.begin(), value_.end(), 0.0);
+      reached_ = 0;
     }
-    reached_ = settled;
+    (void)search(heap_, arcs, source);
   }
 
   /// sigma after run() (Brandes' accumulation may overwrite it).
@@ -646,6 +714,52 @@ class DijkstraWorkspace {
   }
 
  private:
+  // Dijkstra with the given queue; false if the queue refused a key.
+  template <class Queue>
+  bool search(Queue& queue, const Arcs& arcs, vertex_id source) {
+    const edge_id* offsets = arcs.offsets.data();
+    const vertex_id* heads = arcs.heads.data();
+    const double* length = arcs.length.data();
+    double* dist = length_.data();
+    std::uint32_t* zeros = zero_steps_.data();
+    double* sigma = value_.data();
+    DagCandidate* dag = dag_.data();
+    std::size_t settled = 0, found = 0;
+    dist[source] = 0.0;
+    sigma[source] = 1.0;
+    (void)queue.push(PathKey{0.0, 0}, source);
+    while (!queue.empty()) {
+      const auto entry = queue.pop();
+      const PathKey key = entry.key();
+      const vertex_id v = entry.vertex;
+      // Stale entry: the vertex was pushed again with a smaller key. (Keys of
+      // settled vertices never change, and a vertex is pushed at most once per
+      // key, so a live entry is popped exactly once.)
+      if (key.length != dist[v] || key.zero_steps != zeros[v]) continue;
+      const double sv = sigma[v];
+      for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+        const vertex_id x = heads[k];
+        const double sum = key.length + length[k];
+        if (sum > dist[x]) continue;  // the common case, tested first
+        const PathKey candidate{sum, key.zero_steps + (sum == key.length ? 1u : 0u)};  // extend(key, length[k])
+        if (sum < dist[x] || candidate.zero_steps < zeros[x]) {
+          dist[x] = sum;
+          zeros[x] = candidate.zero_steps;
+          sigma[x] = sv;
+          if (!queue.push(candidate, x)) return false;
+          dag[found++] = {candidate, x, k};
+        } else if (candidate.zero_steps == zeros[x]) {
+          sigma[x] += sv;
+          dag[found++] = {candidate, x, k};
+        }
+      }
+      dag_end_[settled] = static_cast<std::uint32_t>(found);
+      order_[settled++] = v;
+    }
+    reached_ = settled;
+    return true;
+  }
+
   void clear() noexcept {
     for (std::size_t i = 0; i < reached_; ++i) {
       const vertex_id v = order_[i];
@@ -664,6 +778,7 @@ class DijkstraWorkspace {
   std::vector<std::uint32_t> dag_end_;
   std::vector<DagCandidate> dag_;
   RadixHeap<PathKey> heap_;
+  std::optional<BucketQueue<PathKey>> buckets_;
   std::size_t reached_ = 0;
 };
 
