@@ -49,10 +49,13 @@
 //
 // Paths. Shortest paths, their ties and zero-length ties are defined as in
 // betweenness() (centrality/betweenness.hpp). Each pair is searched with a
-// balanced bidirectional search (breadth-first for hops, Dijkstra for
-// lengths, expanding the cheaper side; KADABRA's technique), which on
-// small-world organizations touches a small part of the graph; the number of
-// shortest paths through each meeting point gives the uniform draw. With
+// balanced bidirectional search, which on small-world organizations touches
+// a small part of the graph: breadth-first for hops, expanding whole levels
+// of the side whose frontier has fewer ties (KADABRA's rule); Dijkstra for
+// lengths, advancing the side with the smaller key and relaxing each
+// person's ties lazily, shortest first, so that ties longer than the search
+// radius are never read. The number of shortest paths through each meeting
+// point (hops) or crossing tie (lengths) gives the uniform draw. With
 // lengths, the search adds a path's lengths from both ends rather than from
 // the source, so two paths whose lengths differ only by rounding (not in
 // exact arithmetic) may be tied or not differently than in betweenness().

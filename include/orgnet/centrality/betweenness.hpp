@@ -24,8 +24,10 @@
 // finite where people are joined by strength-1 ties in both directions. This
 // is the limit of giving those ties a tiny positive length; NetworkX's result
 // there depends on the order of its loops, and igraph refuses zero lengths.
-// With all lengths positive the paths counted are exactly NetworkX's and
-// igraph's.
+// With all lengths positive the paths counted are exactly NetworkX's. (igraph
+// compares weighted lengths with a relative tolerance of about 1e-10, so it
+// also ties chains whose lengths differ only by rounding; with hops, or
+// lengths whose sums are exact, it agrees too.)
 //
 // Normalization (`normalized`, the default, exactly as NetworkX for directed
 // graphs):
@@ -65,10 +67,12 @@
 //   generic computation", Social Networks 30(2), 2008.
 //   doi:10.1016/j.socnet.2007.11.001 (endpoints, edge betweenness).
 //
-// Complexity: O(n m) time with hops (one breadth-first search per source),
-// O(n m log n) with lengths (Dijkstra with a binary heap); O(n + m) memory per
-// thread plus at most about threads + 8 partial score vectors. For large graphs
-// see approximate_betweenness (centrality/approximate_betweenness.hpp).
+// Complexity: one search per source: O(n m) time with hops (a
+// direction-optimizing breadth-first search), O(n m log n) at worst with
+// lengths (Dijkstra with a bucket queue, or a radix heap when the lengths
+// spread too widely; see centrality/detail/shortest_paths.hpp); O(n + m)
+// memory per thread plus about threads + 8 partial score vectors. For large
+// graphs see approximate_betweenness (centrality/approximate_betweenness.hpp).
 
 #include <vector>
 

@@ -59,10 +59,13 @@
 //   P. Boldi and S. Vigna, "Axioms for centrality", Internet Mathematics
 //   10(3-4), 2014. doi:10.1080/15427951.2013.865686.
 //
-// Complexity: one shortest-path search per person: O(n (n + m)) time with
-// hops (breadth-first search), O(n (n + m) log n) with lengths (Dijkstra with
-// a binary heap); O(n + m) extra memory per thread. Each score is computed by
-// one thread, so results are identical for every thread count.
+// Complexity: one shortest-path search per person, O(n (n + m)) time with
+// hops (breadth-first searches run 64 people at a time, bit-parallel, so each
+// tie is read a few times per 64 people) and O(n (n + m) log n) at worst with
+// lengths (Dijkstra with a bucket queue, or a radix heap when the lengths
+// spread too widely; see centrality/detail/shortest_paths.hpp); O(n + m)
+// extra memory per thread. Each score is computed by one thread, so results
+// are identical for every thread count.
 
 #include <cstdint>
 #include <string_view>

@@ -227,6 +227,21 @@ TEST(Betweenness, MoreThanTwoToTheSixtyFourShortestPaths) {
   }
 }
 
+// A chain of 1,200 people whose first tie has strength 1 and the others
+// 0.001: under 1/s lengths of 1 and 1000, so distances pass 2^20 times the
+// shortest length and Dijkstra's bucket queue hands over to the radix heap
+// mid-search. On a chain, b(p_i) = i (n - 1 - i) whatever the lengths.
+TEST(Betweenness, LongDistancesLeaveTheBucketQueue) {
+  constexpr int n = 1200;
+  std::vector<std::string> people;
+  std::vector<Tie> ties;
+  for (int i = 0; i < n; ++i) people.push_back("p" + std::to_string(i));
+  for (int i = 0; i + 1 < n; ++i) ties.emplace_back(people[i], people[i + 1], i == 0 ? 1.0 : 0.001);
+  const InfluenceGraph g = graph_of(people, ties);
+  const auto raw = betweenness(g, {.distance = DistanceTransform::inverse, .normalized = false}).score;
+  for (int i = 0; i < n; ++i) EXPECT_EQ(raw[i], static_cast<double>(i) * (n - 1 - i)) << i;
+}
+
 // ---- a brute-force oracle -----------------------------------------------------------
 
 // All-pairs distances (Floyd-Warshall), path counts by dynamic programming

@@ -212,6 +212,30 @@ TEST(Closeness, MatchesBruteForceOnRandomGraphs) {
   }
 }
 
+// A chain of 1,200 people, first tie of strength 1, the others 0.001: under
+// 1/s lengths 1 and 1000, long enough for Dijkstra's bucket queue to hand
+// over to the radix heap mid-search. Distances to p_j: 1 + 1000 (j - 1) from
+// p_0, 1000 (j - i) from p_i.
+TEST(Closeness, LongDistancesLeaveTheBucketQueue) {
+  constexpr int n = 1200;
+  std::vector<std::string> people;
+  std::vector<Tie> ties;
+  for (int i = 0; i < n; ++i) people.push_back("p" + std::to_string(i));
+  for (int i = 0; i + 1 < n; ++i) ties.emplace_back(people[i], people[i + 1], i == 0 ? 1.0 : 0.001);
+  const InfluenceGraph g = graph_of(people, ties);
+  const auto c = closeness(g, {.distance = DistanceTransform::inverse, .wf_improved = false});
+  const auto h = harmonic_closeness(g, {.distance = DistanceTransform::inverse});
+  for (int j = 1; j < n; ++j) {
+    double total = 1.0 + 1000.0 * (j - 1), harmonic = 1.0 / total;
+    for (int i = 1; i < j; ++i) {
+      total += 1000.0 * (j - i);
+      harmonic += 1.0 / (1000.0 * (j - i));
+    }
+    EXPECT_NEAR(c.score[j], j / total, 1e-12 * (j / total)) << j;
+    EXPECT_NEAR(h.score[j], harmonic, 1e-12 * harmonic) << j;
+  }
+}
+
 TEST(Closeness, IdenticalForEveryThreadCount) {
   const InfluenceGraph g = generate_company({.people = 700, .seed = 4});
   for (DistanceTransform d : {DistanceTransform::hops, DistanceTransform::neg_log}) {

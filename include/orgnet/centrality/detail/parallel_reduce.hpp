@@ -16,7 +16,9 @@
 // vectors and never makes a thread wait for another.
 //
 // parallel_for_items: items whose results are independent (one score each,
-// written by one thread) only need a dynamic schedule.
+// written by one thread) only need a dynamic schedule; an optional finishing
+// step per thread (run one thread at a time) can fold per-thread integer
+// counts into a total, which is exact in any order.
 //
 // Both give each thread one scratch object (made by `make_scratch()`, reused for
 // all the items the thread runs: no allocation per item), run on the calling

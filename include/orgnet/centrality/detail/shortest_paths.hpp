@@ -527,6 +527,7 @@ class BucketQueue {
       : inverse_width_(1.0 / width_for(arcs.shortest)),
         plain_(static_cast<std::size_t>(arcs.longest * inverse_width_) + 2),
         zero_(plain_.size()),
+        used_((plain_.size() + 63) / 64, 0),
         zero_head_(arcs.zero_head.empty() ? nullptr : arcs.zero_head.data()) {}
 
   [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
@@ -539,6 +540,7 @@ class BucketQueue {
     if (!(index < max_index)) return false;
     const std::size_t slot = static_cast<std::size_t>(index) % plain_.size();
     (zero_head_ != nullptr && zero_head_[vertex] ? zero_ : plain_)[slot].push_back(e);
+    used_[slot / 64] |= std::uint64_t{1} << (slot % 64);
     ++size_;
     return true;
   }
@@ -548,26 +550,28 @@ class BucketQueue {
     while (true) {
       const std::size_t slot = current_ % plain_.size();
       std::vector<Entry>& plain = plain_[slot];
+      std::vector<Entry>& zero = zero_[slot];
       if (!plain.empty()) {
         const Entry e = plain.back();
         plain.pop_back();
+        if (plain.empty() && zero.empty()) used_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
         --size_;
         return e;
       }
-      std::vector<Entry>& zero = zero_[slot];
       if (!zero.empty() || !heap_.empty()) {
         for (const Entry& e : zero) {
           heap_.push_back(e);
           std::push_heap(heap_.begin(), heap_.end(), later);
         }
         zero.clear();
+        used_[slot / 64] &= ~(std::uint64_t{1} << (slot % 64));
         std::pop_heap(heap_.begin(), heap_.end(), later);
         const Entry e = heap_.back();
         heap_.pop_back();
         --size_;
         return e;
       }
-      ++current_;
+      current_ += distance_to_next(slot);
     }
   }
 
@@ -577,6 +581,7 @@ class BucketQueue {
       for (auto& bucket : plain_) bucket.clear();
       for (auto& bucket : zero_) bucket.clear();
       heap_.clear();
+      std::fill(used_.begin(), used_.end(), 0);
     }
     size_ = 0;
     current_ = 0;
@@ -586,11 +591,33 @@ class BucketQueue {
   static double width_for(double shortest) noexcept { return shortest * (1.0 - 0x1p-30); }
   static bool later(const Entry& a, const Entry& b) noexcept { return b.key() < a.key(); }
 
+  // How many slots after `slot`, going round the ring, the next non-empty
+  // bucket is (there is one: the queue is not empty). Reads the bitmap of
+  // non-empty buckets a word at a time, so long runs of empty buckets (arcs
+  // much longer than the shortest one) are skipped quickly.
+  [[nodiscard]] std::size_t distance_to_next(std::size_t slot) const noexcept {
+    const std::size_t ring = plain_.size();
+    std::size_t at = (slot + 1) % ring, skipped = 1;
+    while (true) {
+      const std::uint64_t word = used_[at / 64] >> (at % 64);
+      if (word != 0) {
+        const auto step = static_cast<std::size_t>(std::countr_zero(word));
+        if (at + step < ring) return skipped + step;
+      }
+      const std::size_t to_word_end = 64 - at % 64;  // slots left in this word
+      const std::size_t to_ring_end = ring - at;
+      const std::size_t step = std::min(to_word_end, to_ring_end);
+      skipped += step;
+      at = (at + step) % ring;
+    }
+  }
+
   double inverse_width_;
   std::vector<std::vector<Entry>> plain_, zero_;  // rings of buckets
-  std::vector<Entry> heap_;                       // the current bucket's zero-length heads, by key
+  std::vector<std::uint64_t> used_;                // bit per slot: plain or zero bucket not empty
+  std::vector<Entry> heap_;                        // the current bucket's zero-length heads, by key
   const char* zero_head_;
-  std::size_t current_ = 0;  // absolute index of the first bucket that may be non-empty
+  std::size_t current_ = 0;  // absolute index of the current bucket
   std::size_t size_ = 0;
 };
 
