@@ -140,11 +140,11 @@ void read_people_csv(GraphBuilder& builder, std::string_view text, const std::st
     // A mapped field's text, or "" when absent or a missing-value marker.
     auto value = [&](std::size_t column) -> std::string_view {
       if (column == absent) return {};
-      const std::string_view text = f[column].text;
+      const std::string_view field = f[column].text;
       for (const std::string& marker : options.missing_values) {
-        if (text == marker) return {};
+        if (field == marker) return {};
       }
-      return text;
+      return field;
     };
     Person person;
     person.id = f[id].text;
