@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
+#include <vector>
 #include <unistd.h>
 
 #include "orgnet/error.hpp"
@@ -88,6 +90,20 @@ inline InfluenceGraph hand_worked_graph() {
   b.add_tie("c", "d", "cowork", 1);
   b.add_tie("c", "a", "reports_to", 0.5);
   b.add_tie("a", "a", "advice", 1);
+  return std::move(b).build();
+}
+
+/// An influence edge u -> v of strength s, for graph_of.
+using StrengthTie = std::tuple<std::string, std::string, double>;
+
+/// People in the order given, then influence edges u -> v with exactly the
+/// strengths given (relation "tie": source influences target, weights as is).
+inline InfluenceGraph graph_of(const std::vector<std::string>& people, const std::vector<StrengthTie>& ties) {
+  RelationMap map;
+  map.set("tie", {InfluenceDirection::source_to_target, StrengthRule::as_is});
+  GraphBuilder b({.relations = map, .unknown_people = UnknownPersonPolicy::create});
+  for (const auto& p : people) b.add_person({.id = p});
+  for (const auto& [u, v, s] : ties) b.add_tie(u, v, "tie", s);
   return std::move(b).build();
 }
 

@@ -17,18 +17,8 @@
 namespace orgnet {
 namespace {
 
-using Tie = std::tuple<std::string, std::string, double>;
-
-// People in the order given, then ties u -> v of strength s ("tie": the
-// source influences the target, strength as given).
-InfluenceGraph graph_of(const std::vector<std::string>& people, const std::vector<Tie>& ties) {
-  RelationMap map;
-  map.set("tie", {InfluenceDirection::source_to_target, StrengthRule::as_is});
-  GraphBuilder b({.relations = map, .unknown_people = UnknownPersonPolicy::create});
-  for (const auto& p : people) b.add_person({.id = p});
-  for (const auto& [u, v, s] : ties) b.add_tie(u, v, "tie", s);
-  return std::move(b).build();
-}
+using Tie = test::StrengthTie;
+using test::graph_of;
 
 // The exact betweenness on the estimate's scale, b(v) / (n (n - 1)).
 std::vector<double> exact_scale(const InfluenceGraph& g, DistanceTransform d) {
