@@ -38,29 +38,15 @@ import numpy as np
 
 import orgnet
 
-_cache: dict[int, tuple[object, dict[str, object]]] = {}
-
-
-def _converted(graph: orgnet.InfluenceGraph) -> dict[str, object]:
-    entry = _cache.get(id(graph))
-    if entry is None or entry[0] is not graph:
-        entry = (graph, {})  # keeps `graph` alive, so its id is not reused
-        _cache[id(graph)] = entry
-    return entry[1]
-
-
-def _edges(graph):
-    sources = np.repeat(np.arange(graph.num_vertices, dtype=np.int64), np.diff(graph.out_offsets()))
-    return sources, graph.out_targets().astype(np.int64), graph.strengths()
-
+from ._common import converted, edges
 
 def to_networkx(graph):
     """nx.DiGraph on vertex ids 0..n-1 with "inverse" and "distance" edge attributes (cached)."""
-    slot = _converted(graph)
+    slot = converted(graph, __name__)
     if "networkx" not in slot:
         g = nx.DiGraph()
         g.add_nodes_from(range(graph.num_vertices))
-        sources, targets, strengths = _edges(graph)
+        sources, targets, strengths = edges(graph)
         g.add_edges_from(
             (u, v, {"inverse": 1.0 / s, "distance": 0.0 if s >= 1.0 else -math.log(s)})
             for u, v, s in zip(sources.tolist(), targets.tolist(), strengths.tolist())
@@ -71,9 +57,9 @@ def to_networkx(graph):
 
 def to_igraph(graph):
     """igraph.Graph on vertex ids 0..n-1 (edges in orgnet's edge order) with "inverse" (cached)."""
-    slot = _converted(graph)
+    slot = converted(graph, __name__)
     if "igraph" not in slot:
-        sources, targets, strengths = _edges(graph)
+        sources, targets, strengths = edges(graph)
         g = ig.Graph(n=graph.num_vertices, edges=np.column_stack([sources, targets]).tolist(), directed=True)
         g.es["inverse"] = (1.0 / strengths).tolist()
         slot["igraph"] = g

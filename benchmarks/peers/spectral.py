@@ -29,31 +29,17 @@ import numpy as np
 
 import orgnet
 
+from ._common import converted, edges
+
 TOLERANCE = 1e-10  # orgnet's default; NetworkX's stopping rule is the same (L1 change < n * tol)
-
-_cache: dict[int, tuple[object, dict[str, object]]] = {}
-
-
-def _converted(graph: orgnet.InfluenceGraph) -> dict[str, object]:
-    entry = _cache.get(id(graph))
-    if entry is None or entry[0] is not graph:
-        entry = (graph, {})  # keeps `graph` alive, so its id is not reused
-        _cache[id(graph)] = entry
-    return entry[1]
-
-
-def _edges(graph):
-    sources = np.repeat(np.arange(graph.num_vertices, dtype=np.int64), np.diff(graph.out_offsets()))
-    return sources, graph.out_targets().astype(np.int64), graph.strengths()
-
 
 def to_networkx(graph):
     """nx.DiGraph on vertex ids 0..n-1, edge attribute "weight" = strength (cached)."""
-    slot = _converted(graph)
+    slot = converted(graph, __name__)
     if "networkx" not in slot:
         g = nx.DiGraph()
         g.add_nodes_from(range(graph.num_vertices))
-        sources, targets, strengths = _edges(graph)
+        sources, targets, strengths = edges(graph)
         g.add_weighted_edges_from(zip(sources.tolist(), targets.tolist(), strengths.tolist()))
         slot["networkx"] = g
     return slot["networkx"]
@@ -61,9 +47,9 @@ def to_networkx(graph):
 
 def to_igraph(graph):
     """igraph.Graph on vertex ids 0..n-1, edge attribute "weight" = strength (cached)."""
-    slot = _converted(graph)
+    slot = converted(graph, __name__)
     if "igraph" not in slot:
-        sources, targets, strengths = _edges(graph)
+        sources, targets, strengths = edges(graph)
         g = ig.Graph(n=graph.num_vertices, edges=np.column_stack([sources, targets]).tolist(), directed=True)
         g.es["weight"] = strengths.tolist()
         slot["igraph"] = g
