@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "orgnet/error.hpp"
+#include "orgnet/detail/random.hpp"
 #include "orgnet/model/graph_builder.hpp"
 
 namespace orgnet::test {
@@ -105,6 +106,25 @@ inline InfluenceGraph graph_of(const std::vector<std::string>& people, const std
   for (const auto& p : people) b.add_person({.id = p});
   for (const auto& [u, v, s] : ties) b.add_tie(u, v, "tie", s);
   return std::move(b).build();
+}
+
+/// A seeded random directed graph of n people and `ties` distinct ordered
+/// pairs (no self-ties) with strengths 1, 1/2 or 1/4: under 1/s the lengths
+/// 1, 2, 4 add exactly, so equal-length paths tie exactly, as in brute force.
+inline InfluenceGraph random_exact_graph(std::uint64_t seed, std::size_t n, std::size_t ties) {
+  detail::SplitMix64 rng(seed);
+  std::vector<std::string> people;
+  for (std::size_t i = 0; i < n; ++i) people.push_back("p" + std::to_string(i));
+  std::vector<StrengthTie> list;
+  std::vector<char> used(n * n, 0);
+  const double strengths[] = {1.0, 0.5, 0.25};
+  while (list.size() < ties) {
+    const auto u = rng.below(n), v = rng.below(n);
+    if (u == v || used[u * n + v]) continue;
+    used[u * n + v] = 1;
+    list.emplace_back(people[u], people[v], strengths[rng.below(3)]);
+  }
+  return graph_of(people, list);
 }
 
 }  // namespace orgnet::test

@@ -279,28 +279,10 @@ std::vector<double> brute_force(const InfluenceGraph& g, DistanceTransform trans
   return b;
 }
 
-// Random directed graphs (no repeated pairs, no self-ties) whose strengths
-// are 1, 1/2 or 1/4: under 1/s the lengths 1, 2, 4 add exactly, so there are
-// many ties of every kind.
-InfluenceGraph random_graph(std::uint64_t seed, std::size_t n, std::size_t ties) {
-  detail::SplitMix64 rng(seed);
-  std::vector<std::string> people;
-  for (std::size_t i = 0; i < n; ++i) people.push_back("p" + std::to_string(i));
-  std::vector<Tie> list;
-  std::vector<char> used(n * n, 0);
-  const double strengths[] = {1.0, 0.5, 0.25};
-  while (list.size() < ties) {
-    const auto u = rng.below(n), v = rng.below(n);
-    if (u == v || used[u * n + v]) continue;
-    used[u * n + v] = 1;
-    list.emplace_back(people[u], people[v], strengths[rng.below(3)]);
-  }
-  return graph_of(people, list);
-}
 
 TEST(Betweenness, MatchesBruteForceOnRandomGraphs) {
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
-    const InfluenceGraph g = random_graph(seed, 24, 70);
+    const InfluenceGraph g = test::random_exact_graph(seed, 24, 70);
     for (DistanceTransform d : {DistanceTransform::hops, DistanceTransform::inverse}) {
       const auto expected = brute_force(g, d);
       const auto actual = betweenness(g, {.distance = d, .normalized = false}).score;
@@ -313,7 +295,7 @@ TEST(Betweenness, MatchesBruteForceOnRandomGraphs) {
 
 // Relabelling the people permutes the scores.
 TEST(Betweenness, PermutingPeoplePermutesScores) {
-  const InfluenceGraph g = random_graph(11, 30, 90);
+  const InfluenceGraph g = test::random_exact_graph(11, 30, 90);
   std::vector<std::string> reversed;
   for (vertex_id v = static_cast<vertex_id>(g.num_vertices()); v-- > 0;) reversed.push_back(g.id(v));
   std::vector<Tie> ties;

@@ -152,28 +152,10 @@ std::vector<std::vector<double>> all_distances(const InfluenceGraph& g, Distance
   return d;
 }
 
-// Sparse random graphs of 150 people (three batches of the 64-source
-// breadth-first search, the last one partial) with strengths 1, 1/2, 1/4,
-// whose lengths under 1/s add exactly.
-InfluenceGraph random_graph(std::uint64_t seed, std::size_t n, std::size_t ties) {
-  detail::SplitMix64 rng(seed);
-  std::vector<std::string> people;
-  for (std::size_t i = 0; i < n; ++i) people.push_back("p" + std::to_string(i));
-  std::vector<Tie> list;
-  std::vector<char> used(n * n, 0);
-  const double strengths[] = {1.0, 0.5, 0.25};
-  while (list.size() < ties) {
-    const auto u = rng.below(n), v = rng.below(n);
-    if (u == v || used[u * n + v]) continue;
-    used[u * n + v] = 1;
-    list.emplace_back(people[u], people[v], strengths[rng.below(3)]);
-  }
-  return graph_of(people, list);
-}
 
 TEST(Closeness, MatchesBruteForceOnRandomGraphs) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
-    const InfluenceGraph g = random_graph(seed, 150, 330);
+    const InfluenceGraph g = test::random_exact_graph(seed, 150, 330);
     const std::size_t n = g.num_vertices();
     for (DistanceTransform transform : {DistanceTransform::hops, DistanceTransform::inverse}) {
       const auto d = all_distances(g, transform);
