@@ -23,3 +23,13 @@ def edges(graph):
     """(sources, targets, strengths) of every influence edge, by edge id."""
     sources = np.repeat(np.arange(graph.num_vertices, dtype=np.int64), np.diff(graph.out_offsets()))
     return sources, graph.out_targets().astype(np.int64), graph.strengths()
+
+
+def igraph_of(graph, attribute: str, values):
+    """igraph.Graph on vertex ids 0..n-1 with one edge attribute, by edge id."""
+    import igraph as ig
+
+    sources, targets, _ = edges(graph)
+    g = ig.Graph(n=graph.num_vertices, edges=np.column_stack([sources, targets]).tolist(), directed=True)
+    g.es[attribute] = list(values)
+    return g

@@ -32,13 +32,11 @@ from __future__ import annotations
 
 import math
 
-import igraph as ig
 import networkx as nx
-import numpy as np
 
 import orgnet
 
-from ._common import converted, edges
+from ._common import converted, edges, igraph_of
 
 def to_networkx(graph):
     """nx.DiGraph on vertex ids 0..n-1 with "inverse" and "distance" edge attributes (cached)."""
@@ -59,10 +57,7 @@ def to_igraph(graph):
     """igraph.Graph on vertex ids 0..n-1 (edges in orgnet's edge order) with "inverse" (cached)."""
     slot = converted(graph, __name__)
     if "igraph" not in slot:
-        sources, targets, strengths = edges(graph)
-        g = ig.Graph(n=graph.num_vertices, edges=np.column_stack([sources, targets]).tolist(), directed=True)
-        g.es["inverse"] = (1.0 / strengths).tolist()
-        slot["igraph"] = g
+        slot["igraph"] = igraph_of(graph, "inverse", (1.0 / graph.strengths()).tolist())
     return slot["igraph"]
 
 

@@ -23,13 +23,11 @@ people) and keep the driver's cap.
 
 from __future__ import annotations
 
-import igraph as ig
 import networkx as nx
-import numpy as np
 
 import orgnet
 
-from ._common import converted, edges
+from ._common import converted, edges, igraph_of
 
 TOLERANCE = 1e-10  # orgnet's default; NetworkX's stopping rule is the same (L1 change < n * tol)
 
@@ -49,10 +47,7 @@ def to_igraph(graph):
     """igraph.Graph on vertex ids 0..n-1, edge attribute "weight" = strength (cached)."""
     slot = converted(graph, __name__)
     if "igraph" not in slot:
-        sources, targets, strengths = edges(graph)
-        g = ig.Graph(n=graph.num_vertices, edges=np.column_stack([sources, targets]).tolist(), directed=True)
-        g.es["weight"] = strengths.tolist()
-        slot["igraph"] = g
+        slot["igraph"] = igraph_of(graph, "weight", graph.strengths().tolist())
     return slot["igraph"]
 
 

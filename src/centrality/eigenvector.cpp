@@ -29,10 +29,7 @@ EigenvectorResult eigenvector_centrality(const InfluenceGraph& graph, const Eige
   std::vector<double> next(n);
   Blocks blocks(n, threads);
   const double bound = static_cast<double>(n) * options.tolerance;
-  Convergence& convergence = result.convergence;
-  convergence.residual = std::numeric_limits<double>::infinity();
-
-  for (std::size_t it = 0; it < options.max_iterations; ++it) {
+  iterate(result.convergence, options.max_iterations, bound, [&] {
     const double squares = blocks.sum([&](std::size_t begin, std::size_t end) {
       double s = 0.0;
       for (std::size_t v = begin; v < end; ++v) {
@@ -53,13 +50,8 @@ EigenvectorResult eigenvector_centrality(const InfluenceGraph& graph, const Eige
       return s;
     });
     std::swap(x, next);
-    convergence.iterations = it + 1;
-    convergence.residual = change;
-    if (change < bound) {
-      convergence.converged = true;
-      break;
-    }
-  }
+    return change;
+  });
   result.score = std::move(x);
   return result;
 }

@@ -175,9 +175,7 @@ KatzResult katz_centrality(const InfluenceGraph& graph, const KatzOptions& optio
   std::vector<double> next(n);
   Blocks blocks(n, threads);
   const double bound = static_cast<double>(n) * options.tolerance;
-  Convergence& convergence = result.convergence;
-  convergence.residual = std::numeric_limits<double>::infinity();
-  for (std::size_t it = 0; it < options.max_iterations; ++it) {
+  iterate(result.convergence, options.max_iterations, bound, [&] {
     const double change = blocks.sum([&](std::size_t begin, std::size_t end) {
       double s = 0.0;
       for (std::size_t v = begin; v < end; ++v) {
@@ -188,13 +186,8 @@ KatzResult katz_centrality(const InfluenceGraph& graph, const KatzOptions& optio
       return s;
     });
     std::swap(x, next);
-    convergence.iterations = it + 1;
-    convergence.residual = change;
-    if (change < bound) {
-      convergence.converged = true;
-      break;
-    }
-  }
+    return change;
+  });
   if (options.normalized) {
     const double squares = blocks.sum([&](std::size_t begin, std::size_t end) {
       double s = 0.0;

@@ -129,10 +129,7 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
   Blocks blocks(n, threads);
   const double bound = static_cast<double>(n) * options.tolerance;
   const double restart = 1.0 - damping;
-  Convergence& convergence = result.convergence;
-  convergence.residual = std::numeric_limits<double>::infinity();
-
-  for (std::size_t it = 0; it < options.max_iterations; ++it) {
+  iterate(result.convergence, options.max_iterations, bound, [&] {
     const auto [change, next_dangling_mass] =
         blocks.sum2([&](std::size_t begin, std::size_t end, double& change_part, double& dangling_part) {
           for (std::size_t v = begin; v < end; ++v) {
@@ -147,13 +144,8 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
     std::swap(x, next);
     std::swap(y, next_y);
     dangling_mass = next_dangling_mass;
-    convergence.iterations = it + 1;
-    convergence.residual = change;
-    if (change < bound) {
-      convergence.converged = true;
-      break;
-    }
-  }
+    return change;
+  });
   result.score = std::move(x);
   return result;
 }

@@ -24,15 +24,34 @@
 #include <omp.h>
 
 #include <cstddef>
+#include <limits>
 #include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "orgnet/centrality/convergence.hpp"
 #include "orgnet/centrality/flow.hpp"
 #include "orgnet/model/influence_graph.hpp"
 
 namespace orgnet::detail::spectral {
+
+/// The stop rule every iterative measure shares: runs step() (one iteration,
+/// returning the L1 change of the scores) until the change falls below
+/// `bound` or max_iterations ran, and records the outcome in `convergence`.
+template <class Step>
+void iterate(Convergence& convergence, std::size_t max_iterations, double bound, Step&& step) {
+  convergence.residual = std::numeric_limits<double>::infinity();
+  for (std::size_t it = 0; it < max_iterations; ++it) {
+    const double change = step();
+    convergence.iterations = it + 1;
+    convergence.residual = change;
+    if (change < bound) {
+      convergence.converged = true;
+      return;
+    }
+  }
+}
 
 inline constexpr std::size_t block_size = 2048;
 
