@@ -13,13 +13,11 @@
 
 #include <benchmark/benchmark.h>
 
-#include <boost/graph/betweenness_centrality.hpp>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
-
 #include <map>
 #include <utility>
 #include <vector>
 
+#include "boost_brandes.hpp"
 #include "orgnet/centrality/approximate_betweenness.hpp"
 #include "orgnet/centrality/betweenness.hpp"
 #include "orgnet/centrality/closeness.hpp"
@@ -138,40 +136,29 @@ BENCHMARK(BM_ApproximateBetweenness)
 
 // ---- Boost.Graph -------------------------------------------------------------------------
 
-struct Length {
-  double value;
-};
-using BoostGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, Length>;
-
 // The influence graph as a Boost CSR graph (edges in orgnet's edge order,
 // which is sorted by source) with orgnet's edge lengths.
-BoostGraph to_boost(const orgnet::InfluenceGraph& g, orgnet::DistanceTransform d) {
+orgnet::bench::BoostGraph to_boost(const orgnet::InfluenceGraph& g, orgnet::DistanceTransform d) {
   std::vector<std::pair<std::size_t, std::size_t>> edges;
-  std::vector<Length> lengths;
+  std::vector<double> lengths;
   edges.reserve(g.num_edges());
   lengths.reserve(g.num_edges());
   for (orgnet::vertex_id u = 0; u < g.num_vertices(); ++u) {
     for (orgnet::edge_id e = g.out_begin(u); e < g.out_end(u); ++e) {
       edges.emplace_back(u, g.edge_target(e));
-      lengths.push_back({orgnet::to_distance(g.strength(e), d)});
+      lengths.push_back(orgnet::to_distance(g.strength(e), d));
     }
   }
-  return BoostGraph(boost::edges_are_sorted, edges.begin(), edges.end(), lengths.begin(), g.num_vertices());
+  return orgnet::bench::boost_graph(g.num_vertices(), edges, lengths);
 }
 
 void BM_BoostBrandes(benchmark::State& state) {
   const auto& g = company(static_cast<std::size_t>(state.range(0)));
   const orgnet::DistanceTransform d = transform(state.range(1));
-  const BoostGraph bg = to_boost(g, d);
-  std::vector<double> centrality(g.num_vertices());
-  auto map = boost::make_iterator_property_map(centrality.begin(), get(boost::vertex_index, bg));
+  const orgnet::bench::BoostGraph bg = to_boost(g, d);
+  std::vector<double> centrality;
   for (auto _ : state) {
-    std::fill(centrality.begin(), centrality.end(), 0.0);
-    if (d == orgnet::DistanceTransform::hops) {
-      boost::brandes_betweenness_centrality(bg, boost::centrality_map(map));
-    } else {
-      boost::brandes_betweenness_centrality(bg, boost::centrality_map(map).weight_map(get(&Length::value, bg)));
-    }
+    orgnet::bench::boost_brandes(bg, d != orgnet::DistanceTransform::hops, centrality);
     benchmark::DoNotOptimize(centrality.data());
   }
   count_graph(state, g);

@@ -10,7 +10,8 @@ Tasks:
               people's attributes and each tie's relation and weight. NetworkX and
               igraph get pandas to parse the CSVs (their fastest documented route);
               orgnet does more (validation, strengths, merging, both CSR directions).
-  centrality  every measure listed in benchmarks/peers/*.py (TASKS), on the
+  centrality  every measure listed in benchmarks/peers/*.py (TASKS; peers
+              NetworkX, igraph and, for betweenness, Boost.Graph), on the
               seeded company graphs of orgnet.generate_company (departments x
               levels, ~25 ties per person) and on email-Eu-core. Converting the
               graph for a peer is not timed (peers' prepare()).
@@ -33,11 +34,14 @@ PEER_MODULES = ("paths", "spectral")
 
 
 def best_of(repeat, fn):
+    """Best wall time of `repeat` calls; a peer that times itself (returns a
+    peers._common.SelfTimed) reports its own figure instead."""
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - start)
+        result = fn()
+        elapsed = time.perf_counter() - start
+        best = min(best, float(result) if type(result).__name__ == "SelfTimed" else elapsed)
     return best
 
 
@@ -93,12 +97,14 @@ def run_load(args, build, orgnet):
 def run_centrality(args, orgnet):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     modules = [importlib.import_module(f"peers.{name}") for name in PEER_MODULES]
+    importlib.import_module("peers._common").BUILD_DIR = args.build
     graphs = [("email_eu_core", orgnet.load_dataset("email_eu_core"))]
     for size in args.sizes.split(","):
         graphs.append((f"company {int(size):,}", orgnet.generate_company(people=int(size), seed=42)))
 
     print(f"\ntask: centrality; best of {args.repeat} runs; ratio = peer / orgnet; threads: orgnet default (all)")
-    print(f"{'graph':18} {'measure':34} {'orgnet':>9} {'networkx':>9} {'igraph':>9} {'nx/orgnet':>10} {'ig/orgnet':>10}")
+    print(f"{'graph':18} {'measure':34} {'orgnet':>9} {'networkx':>9} {'igraph':>9} {'boost':>9} "
+          f"{'nx/orgnet':>10} {'ig/orgnet':>10} {'bgl/orgnet':>10}")
     for graph_name, graph in graphs:
         n = graph.num_vertices
         for module in modules:
@@ -112,13 +118,14 @@ def run_centrality(args, orgnet):
                     continue
                 t_org = best_of(args.repeat, lambda: mine(graph))
                 times = {}
-                for peer in ("networkx", "igraph"):
+                for peer in ("networkx", "igraph", "boost"):
                     fn = peers.get(peer)
                     allowed = task_limits.get(peer, args.max_networkx if peer == "networkx" else float("inf"))
                     times[peer] = best_of(1 if peer == "networkx" else args.repeat, lambda: fn(graph)) \
                         if fn is not None and n <= allowed else None
                 print(f"{graph_name:18} {name:34} {seconds(t_org)} {seconds(times['networkx'])} "
-                      f"{seconds(times['igraph'])} {ratio(times['networkx'], t_org)} {ratio(times['igraph'], t_org)}",
+                      f"{seconds(times['igraph'])} {seconds(times['boost'])} {ratio(times['networkx'], t_org)} "
+                      f"{ratio(times['igraph'], t_org)} {ratio(times['boost'], t_org)}",
                       flush=True)
 
 

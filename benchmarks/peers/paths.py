@@ -1,7 +1,7 @@
 """Peer implementations of betweenness (exact, vertices and edges), closeness and
 harmonic closeness, for benchmarks/compare_peers.py.
 
-TASKS is a list of (name, orgnet_fn, {"networkx": fn, "igraph": fn}); every
+TASKS is a list of (name, orgnet_fn, {"networkx": fn, "igraph": fn, "boost": fn}); every
 callable takes an orgnet.InfluenceGraph and returns the scores. Names say the
 edge length and, where it matters for the issue's targets (ratios on one
 thread), the thread count; the other orgnet runs use every thread.
@@ -13,6 +13,11 @@ tie of strength 1, so it sits out the -ln s task. Directions follow each
 library's default for directed graphs: NetworkX's closeness and harmonic
 centrality measure distances *to* a person, igraph's mode="in" does the same,
 and so does orgnet's default (incoming).
+
+Boost.Graph's brandes_betweenness_centrality (single-threaded) runs in the
+C++ tool bin/orgnet_boost_brandes, which reads the graph from a file and times
+only the computation; it sits next to the 1-thread rows (and -ln s, which it
+accepts with lengths of 0).
 
 Converting the graph for a peer is not part of what is timed: the converted
 graph is built on the first call for a given InfluenceGraph and cached (call
@@ -33,10 +38,11 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 
 import orgnet
 
-from ._common import converted, edges, igraph_of
+from ._common import boost_brandes, converted, edges, igraph_of
 
 def to_networkx(graph):
     """nx.DiGraph on vertex ids 0..n-1 with "inverse" and "distance" edge attributes (cached)."""
@@ -75,6 +81,17 @@ def _ig(fn):
     return lambda graph: fn(to_igraph(graph))
 
 
+def _boost(lengths):
+    """Boost.Graph's Brandes with edge lengths "hops", "inverse" (1/s) or "distance" (-ln s)."""
+    def run(graph):
+        strengths = graph.strengths()
+        if lengths == "hops":
+            return boost_brandes(graph, "hops")
+        values = 1.0 / strengths if lengths == "inverse" else -np.log(strengths)
+        return boost_brandes(graph, values)
+    return run
+
+
 def _orgnet(fn, **options):
     return lambda graph: fn(graph, **options).score
 
@@ -83,6 +100,7 @@ TASKS = [
     ("betweenness hops, 1 thread", _orgnet(orgnet.betweenness, distance="hops", threads=1), {
         "networkx": _nx(lambda g: nx.betweenness_centrality(g)),
         "igraph": _ig(lambda g: g.betweenness(directed=True)),
+        "boost": _boost("hops"),
     }),
     ("betweenness hops", _orgnet(orgnet.betweenness, distance="hops"), {
         "networkx": _nx(lambda g: nx.betweenness_centrality(g)),
@@ -91,6 +109,7 @@ TASKS = [
     ("betweenness 1/s, 1 thread", _orgnet(orgnet.betweenness, distance="inverse", threads=1), {
         "networkx": _nx(lambda g: nx.betweenness_centrality(g, weight="inverse")),
         "igraph": _ig(lambda g: g.betweenness(directed=True, weights="inverse")),
+        "boost": _boost("inverse"),
     }),
     ("betweenness 1/s", _orgnet(orgnet.betweenness, distance="inverse"), {
         "networkx": _nx(lambda g: nx.betweenness_centrality(g, weight="inverse")),
@@ -98,6 +117,7 @@ TASKS = [
     }),
     ("betweenness -ln s", _orgnet(orgnet.betweenness), {
         "networkx": _nx(lambda g: nx.betweenness_centrality(g, weight="distance")),
+        "boost": _boost("distance"),
     }),
     ("edge betweenness hops, 1 thread", _orgnet(orgnet.edge_betweenness, distance="hops", threads=1), {
         "networkx": _nx(lambda g: nx.edge_betweenness_centrality(g)),
