@@ -3,12 +3,14 @@
 
 ORGNET_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-# Everything orgnet needs from Debian 12, for building, testing and benchmarking.
+# Everything orgnet needs from Debian 12, for building, testing, fuzzing (clang,
+# its libFuzzer runtime and OpenMP) and benchmarking.
 ORGNET_PACKAGES=(
   g++ cmake ninja-build pkg-config
   libboost-graph-dev libeigen3-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-numpy python3-pandas python3-networkx python3-igraph python3-pytest
+  clang libclang-rt-14-dev libomp-dev
 )
 
 # Installs the packages that are missing; silent when all are present.

@@ -134,7 +134,13 @@ void GraphBuilder::add_ties(std::span<const TieView> ties) {
 }
 
 void GraphBuilder::add_tie_tagged(const TieView& tie, std::uint32_t source_tag, std::uint32_t target_tag) {
-  const auto& [source, target, relation, weight, where] = tie;
+  // Plain references rather than a structured binding: the lambda below
+  // captures `where`, which clang 14 does not allow for a binding.
+  const std::string_view source = tie.source;
+  const std::string_view target = tie.target;
+  const std::string_view relation = tie.relation;
+  const double weight = tie.weight;
+  const TieLocation& where = tie.where;
   auto located = [&](std::uint32_t column, const char* field) {
     SourceLocation at{files_[where.file], where.line, column, field};
     return at;
