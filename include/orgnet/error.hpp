@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace orgnet {
 
@@ -45,5 +46,10 @@ class out_of_range : public std::out_of_range {
  public:
   explicit out_of_range(const std::string& message);
 };
+
+/// `text` in single quotes for an error message. Text longer than 80 bytes is
+/// cut at a character boundary and followed by its full size, so that a
+/// hostile 100 KB id still gives a one-line message: 'abc...' (102400 bytes).
+[[nodiscard]] std::string quote_for_message(std::string_view text);
 
 }  // namespace orgnet

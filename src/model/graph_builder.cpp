@@ -14,7 +14,7 @@ namespace orgnet {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+std::string quoted(std::string_view s) { return quote_for_message(s); }
 
 std::string format_weight(double w) {
   char buffer[64];
@@ -22,15 +22,16 @@ std::string format_weight(double w) {
   return buffer;
 }
 
-// Names people in a message, at most `limit` of them.
+// Names people in a message, at most `limit` of them; a longer list ends with
+// its size (`count` people, by default all listed).
 std::string name_people(const std::vector<std::string>& ids, const std::vector<vertex_id>& people,
-                        std::size_t limit = 10) {
+                        std::size_t limit = 10, std::size_t count = 0) {
   std::string out;
   for (std::size_t i = 0; i < people.size() && i < limit; ++i) {
     if (i > 0) out += " -> ";
     out += quoted(ids[people[i]]);
   }
-  if (people.size() > limit) out += " -> ... (" + std::to_string(people.size()) + " people)";
+  if (people.size() > limit) out += " -> ... (" + std::to_string(count > 0 ? count : people.size()) + " people)";
   return out;
 }
 
@@ -334,9 +335,10 @@ InfluenceGraph GraphBuilder::build() && {
       const PersonLocation& loc = person_locations_[first];
       at = SourceLocation{loc.file, loc.line, loc.manager_column, "manager"};
     }
-    cycle->push_back(first);
-    throw invalid_argument(at, "the reporting lines form a cycle: " + name_people(d.ids, *cycle) +
-                                   " (each reports to the next)");
+    const std::size_t length = cycle->size();
+    cycle->push_back(first);  // shown closing the loop, but counted once
+    std::string people = name_people(d.ids, *cycle, 10, length);
+    throw invalid_argument(at, "the reporting lines form a cycle: " + people + " (each reports to the next)");
   }
   {
     std::vector<int> given(n, -1);

@@ -122,7 +122,7 @@ std::optional<vertex_id> InfluenceGraph::find(std::string_view person_id) const 
 }
 vertex_id InfluenceGraph::index_of(std::string_view person_id) const {
   if (auto v = find(person_id)) return *v;
-  throw out_of_range("unknown person id '" + std::string(person_id) + "'");
+  throw out_of_range("unknown person id " + quote_for_message(person_id));
 }
 const std::string& InfluenceGraph::name(vertex_id v) const {
   check_vertex(*this, v);

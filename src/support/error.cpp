@@ -29,4 +29,27 @@ invalid_argument::invalid_argument(SourceLocation where, const std::string& mess
 
 out_of_range::out_of_range(const std::string& message) : std::out_of_range(message) {}
 
+std::string quote_for_message(std::string_view text) {
+  constexpr std::size_t shown = 80;
+  std::size_t cut = text.size();
+  if (cut > shown) {
+    cut = shown;
+    // Back off over UTF-8 continuation bytes (10xxxxxx) so no character is split.
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "'" + string.
+  std::string out;
+  out.reserve(cut + 32);
+  out.push_back('\'');
+  out.append(text.substr(0, cut));
+  if (cut < text.size()) {
+    out.append("...' (");
+    out.append(std::to_string(text.size()));
+    out.append(" bytes)");
+  } else {
+    out.push_back('\'');
+  }
+  return out;
+}
+
 }  // namespace orgnet
