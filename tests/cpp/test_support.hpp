@@ -114,7 +114,11 @@ inline InfluenceGraph graph_of(const std::vector<std::string>& people, const std
 inline InfluenceGraph random_exact_graph(std::uint64_t seed, std::size_t n, std::size_t ties) {
   detail::SplitMix64 rng(seed);
   std::vector<std::string> people;
-  for (std::size_t i = 0; i < n; ++i) people.push_back("p" + std::to_string(i));
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string id = std::to_string(i);
+    id.insert(id.begin(), 'p');  // not "p" + ...: GCC 12 warns falsely (-Wrestrict) when inlined
+    people.push_back(std::move(id));
+  }
   std::vector<StrengthTie> list;
   std::vector<char> used(n * n, 0);
   const double strengths[] = {1.0, 0.5, 0.25};
