@@ -388,3 +388,17 @@ def test_degenerate_graphs():
         orgnet.key_players(one, k=1, objective="nonsense")
     with pytest.raises(ValueError):
         orgnet.minimum_edge_cut(one, [], "solo")
+
+
+def test_bottleneck_table_collects_every_figure(krackhardt):
+    frame = orgnet.bottleneck_table(krackhardt)
+    assert list(frame.index) == krackhardt.ids()
+    holes = orgnet.structural_holes(krackhardt)
+    np.testing.assert_array_equal(frame["constraint"].to_numpy(), holes.constraint)
+    brokers = orgnet.brokerage(krackhardt)
+    np.testing.assert_array_equal(frame["gatekeeper"].to_numpy(), brokers.observed[:, 3])
+    np.testing.assert_array_equal(frame["total_z"].to_numpy(), brokers.z[:, 5])
+    assert frame["overload"].to_numpy().tolist() == orgnet.overload(krackhardt).score.tolist()
+    for column in ["department", "cut_off", "pieces", "contacts", "effective_size", "efficiency", "hierarchy",
+                   "coordinator", "itinerant", "representative", "liaison", "load", "load_ratio", "chain_share"]:
+        assert column in frame.columns
