@@ -30,7 +30,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PEER_MODULES = ("paths", "spectral")
+PEER_MODULES = ("paths", "spectral", "bottleneck")
 
 
 def best_of(repeat, fn):
@@ -96,7 +96,8 @@ def run_load(args, build, orgnet):
 
 def run_centrality(args, orgnet):
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    modules = [importlib.import_module(f"peers.{name}") for name in PEER_MODULES]
+    names = args.modules.split(",") if args.modules else PEER_MODULES
+    modules = [importlib.import_module(f"peers.{name}") for name in names]
     importlib.import_module("peers._common").BUILD_DIR = args.build
     graphs = [("email_eu_core", orgnet.load_dataset("email_eu_core"))]
     for size in args.sizes.split(","):
@@ -138,6 +139,8 @@ def main():
                         help="comma-separated PEOPLE:TIES synthetic CSV sizes for the load task")
     parser.add_argument("--sizes", default="1000,10000,100000",
                         help="comma-separated company sizes (people) for the centrality task")
+    parser.add_argument("--modules", default="",
+                        help="comma-separated peer modules for the centrality task (default: all of PEER_MODULES)")
     parser.add_argument("--max-networkx", type=int, default=10000,
                         help="largest graph (people) NetworkX runs on, unless a task says otherwise")
     args = parser.parse_args()

@@ -200,5 +200,6 @@ PYBIND11_MODULE(_orgnet, m) {
   orgnet::python::bind_centrality_paths(m);
   orgnet::python::bind_centrality_spectral(m);
   orgnet::python::bind_centrality_table(m);
+  orgnet::python::bind_bottleneck(m);
   orgnet::python::bind_report(m);
 }

@@ -5,6 +5,7 @@
 //   model/      people, ties, the relation map, the influence graph, the hierarchy
 //   io/         CSV, edge lists, GraphML, JSON, bundled datasets
 //   centrality/ who matters: degree, closeness, betweenness, spectral, k-core, rankings
+//   bottleneck/ brokers, structural holes, must-pass people, cuts, key players, overload
 //   structure/  components (and, later, communities and silos)
 //   report/     summaries and reports
 
@@ -42,6 +43,14 @@
 #include "orgnet/centrality/kcore.hpp"
 #include "orgnet/centrality/pagerank.hpp"
 #include "orgnet/centrality/ranking.hpp"
+
+#include "orgnet/bottleneck/brokerage.hpp"
+#include "orgnet/bottleneck/cut_points.hpp"
+#include "orgnet/bottleneck/dominators.hpp"
+#include "orgnet/bottleneck/key_players.hpp"
+#include "orgnet/bottleneck/min_cut.hpp"
+#include "orgnet/bottleneck/overload.hpp"
+#include "orgnet/bottleneck/structural_holes.hpp"
 
 #include "orgnet/structure/components.hpp"
 

@@ -12,7 +12,9 @@ import pytest
 import orgnet
 
 STUB = Path(orgnet.__file__).with_name("__init__.pyi")
-CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult"]
+CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
+           "CutPointsResult", "StructuralHolesResult", "BrokerageResult", "DominatorTree", "MustPassResult",
+           "EdgeCutResult", "VertexCutResult", "KeyPlayerResult", "RemovalImpact", "OverloadResult"]
 
 
 def stub_tree() -> ast.Module:

@@ -178,3 +178,57 @@ __all__ += [
     "pagerank",
 ]
 # ---- end of centrality: spectral ----
+
+# ---- bottleneck ----
+from ._orgnet import (  # noqa: E402
+    BrokerageResult,
+    CutPointsResult,
+    DominatorTree,
+    EdgeCutResult,
+    KeyPlayerObjective,
+    KeyPlayerResult,
+    MustPassResult,
+    OverloadResult,
+    RemovalImpact,
+    StructuralHolesResult,
+    VertexCutResult,
+    brokerage,
+    cut_points,
+    dominator_tree,
+    fragmentation,
+    key_players,
+    minimum_edge_cut,
+    minimum_vertex_cut,
+    must_pass,
+    overload,
+    removal_impact,
+    structural_holes,
+)
+from ._bottleneck import bottleneck_table  # noqa: E402
+
+__all__ += [
+    "BrokerageResult",
+    "CutPointsResult",
+    "DominatorTree",
+    "EdgeCutResult",
+    "KeyPlayerObjective",
+    "KeyPlayerResult",
+    "MustPassResult",
+    "OverloadResult",
+    "RemovalImpact",
+    "StructuralHolesResult",
+    "VertexCutResult",
+    "bottleneck_table",
+    "brokerage",
+    "cut_points",
+    "dominator_tree",
+    "fragmentation",
+    "key_players",
+    "minimum_edge_cut",
+    "minimum_vertex_cut",
+    "must_pass",
+    "overload",
+    "removal_impact",
+    "structural_holes",
+]
+# ---- end of bottleneck ----
