@@ -5,7 +5,8 @@
 //   model/      people, ties, the relation map, the influence graph, the hierarchy
 //   io/         CSV, edge lists, GraphML, JSON, bundled datasets
 //   centrality/ who matters: degree, closeness, betweenness, spectral, k-core, rankings
-//   structure/  components (and, later, communities and silos)
+//   structure/  components, communities, agreement with departments, silos,
+//               formal vs informal organization, ONA roles
 //   report/     summaries and reports
 
 #include "orgnet/config.hpp"
@@ -43,6 +44,8 @@
 #include "orgnet/centrality/pagerank.hpp"
 #include "orgnet/centrality/ranking.hpp"
 
+#include "orgnet/structure/communities.hpp"
 #include "orgnet/structure/components.hpp"
+#include "orgnet/structure/partition_agreement.hpp"
 
 #include "orgnet/report/summary.hpp"

@@ -20,5 +20,6 @@ void on_run(CLI::App* command, std::function<void()> run);
 void register_summary(CLI::App& app);
 void register_datasets(CLI::App& app);
 void register_centrality(CLI::App& app);
+void register_structure(CLI::App& app);
 
 }  // namespace orgnet::cli

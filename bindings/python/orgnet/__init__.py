@@ -178,3 +178,33 @@ __all__ += [
     "pagerank",
 ]
 # ---- end of centrality: spectral ----
+
+# ---- structure ----
+from ._orgnet import (  # noqa: E402
+    CommunityAlgorithm,
+    CommunityResult,
+    Labeling,
+    ModularityKind,
+    PartitionAgreement,
+    attribute_labeling,
+    communities,
+    department_labeling,
+    modularity,
+)
+from ._structure import communities_frame, contingency_frame, partition_agreement  # noqa: E402
+
+__all__ += [
+    "CommunityAlgorithm",
+    "CommunityResult",
+    "Labeling",
+    "ModularityKind",
+    "PartitionAgreement",
+    "attribute_labeling",
+    "communities",
+    "communities_frame",
+    "contingency_frame",
+    "department_labeling",
+    "modularity",
+    "partition_agreement",
+]
+# ---- end of structure ----

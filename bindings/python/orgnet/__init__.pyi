@@ -684,3 +684,125 @@ def hits(
 ) -> HitsResult: ...
 def core_number(graph: InfluenceGraph, *, direction: _DegreeDirection = ...) -> CoreNumberResult: ...
 # ---- end of centrality: spectral ----
+
+# ---- structure ----
+
+class ModularityKind(_Enum):
+    """Undirected view (summed weights) or Leicht-Newman directed modularity."""
+
+    undirected: ClassVar[ModularityKind]
+    directed: ClassVar[ModularityKind]
+    __members__: ClassVar[dict[str, ModularityKind]]
+
+class CommunityAlgorithm(_Enum):
+    """Louvain or Leiden."""
+
+    louvain: ClassVar[CommunityAlgorithm]
+    leiden: ClassVar[CommunityAlgorithm]
+    __members__: ClassVar[dict[str, CommunityAlgorithm]]
+
+_ModularityKind = ModularityKind | Literal["undirected", "directed"]
+_CommunityAlgorithm = CommunityAlgorithm | Literal["louvain", "leiden"]
+
+class Labeling:
+    """A grouping of the people: a group number per person (-1 = missing) and names."""
+
+    def __init__(self, label: Sequence[int], names: Sequence[str]) -> None: ...
+    @property
+    def label(self) -> npt.NDArray[np.int32]: ...
+    @property
+    def names(self) -> list[str]: ...
+    def num_groups(self) -> int: ...
+
+class CommunityResult:
+    """Communities found by Louvain or Leiden."""
+
+    @property
+    def community(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def sizes(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def modularity(self) -> float: ...
+    @property
+    def levels(self) -> int: ...
+    @property
+    def algorithm(self) -> CommunityAlgorithm: ...
+    @property
+    def seed(self) -> int: ...
+    def count(self) -> int: ...
+
+class _Spread(TypedDict):
+    group: str
+    size: int
+    parts: list[tuple[str, int]]
+
+class PartitionAgreement:
+    """Agreement of two groupings: NMI, ARI, contingency, splits and merges."""
+
+    @property
+    def nmi(self) -> float: ...
+    @property
+    def ari(self) -> float: ...
+    @property
+    def compared(self) -> int: ...
+    @property
+    def a_names(self) -> list[str]: ...
+    @property
+    def b_names(self) -> list[str]: ...
+    @property
+    def counts(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def splits(self) -> list[_Spread]: ...
+    @property
+    def merges(self) -> list[_Spread]: ...
+
+_Grouping = str | CommunityResult | Labeling | Sequence[Any] | npt.ArrayLike | pd.Series
+
+def modularity(
+    graph: InfluenceGraph,
+    community: npt.ArrayLike,
+    *,
+    kind: _ModularityKind = ...,
+    resolution: float = 1.0,
+    weighted: bool = True,
+) -> float:
+    """Modularity of a partition (undirected view or Leicht-Newman directed)."""
+
+def communities(
+    graph: InfluenceGraph,
+    *,
+    algorithm: _CommunityAlgorithm = ...,
+    kind: _ModularityKind = ...,
+    resolution: float = 1.0,
+    weighted: bool = True,
+    seed: int = 42,
+    threshold: float = 1e-7,
+    max_levels: int = 0,
+    randomness: float = 0.01,
+    iterations: int = 0,
+) -> CommunityResult:
+    """Communities by Louvain or Leiden, seeded and deterministic."""
+
+def department_labeling(graph: InfluenceGraph) -> Labeling:
+    """The departments as a Labeling."""
+
+def attribute_labeling(graph: InfluenceGraph, attribute: str) -> Labeling:
+    """The values of a free attribute as a Labeling."""
+
+def partition_agreement(
+    graph: InfluenceGraph,
+    a: _Grouping = "departments",
+    b: _Grouping = "departments",
+    *,
+    min_share: float = 0.2,
+    min_size: int = 3,
+) -> PartitionAgreement:
+    """NMI, ARI, contingency, splits and merges of two groupings."""
+
+def contingency_frame(agreement: PartitionAgreement) -> pd.DataFrame:
+    """The contingency table as a labelled DataFrame."""
+
+def communities_frame(graph: InfluenceGraph, result: CommunityResult) -> pd.DataFrame:
+    """Each person's department and community, indexed by person id."""
+
+# ---- end of structure ----
