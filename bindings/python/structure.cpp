@@ -50,6 +50,8 @@ void bind_structure(py::module_& m) {
       "O(n + m).");
 
   bind_structure_communities(m);
+  bind_structure_silos(m);
+  bind_structure_formal(m);
 }
 
 }  // namespace orgnet::python

@@ -46,6 +46,8 @@
 
 #include "orgnet/structure/communities.hpp"
 #include "orgnet/structure/components.hpp"
+#include "orgnet/structure/formal_informal.hpp"
+#include "orgnet/structure/mixing.hpp"
 #include "orgnet/structure/partition_agreement.hpp"
 
 #include "orgnet/report/summary.hpp"

@@ -14,6 +14,8 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <numeric>
+#include <optional>
 #include <memory>
 #include <sstream>
 
@@ -24,6 +26,8 @@
 #include "orgnet/io/json_writer.hpp"
 #include "orgnet/io/output_format.hpp"
 #include "orgnet/structure/communities.hpp"
+#include "orgnet/structure/formal_informal.hpp"
+#include "orgnet/structure/mixing.hpp"
 #include "orgnet/structure/partition_agreement.hpp"
 
 namespace orgnet::cli {
@@ -43,9 +47,20 @@ struct Options {
   std::string compare = "departments";
   double min_share = AgreementOptions{}.min_share;
   std::size_t top = 10;
+  // silos
+  std::string groups = "departments";
+  std::string direction = "out";
+  std::size_t permutations = MixingOptions{}.permutations;
+  // formal vs informal
+  std::string informal;
+  std::string level_attribute;
+  std::string influence = "pagerank";
+  double min_residual = FormalInformalOptions{}.min_residual;
+  int min_level_gap = FormalInformalOptions{}.min_level_gap;
+  int threads = 0;
 };
 
-const std::vector<std::string> all_sections = {"communities"};
+const std::vector<std::string> all_sections = {"communities", "silos", "formal"};
 
 std::vector<std::string> sections(const Options& o) {
   std::vector<std::string> out;
@@ -104,6 +119,13 @@ struct Account {
   std::optional<CommunityResult> communities;
   std::optional<PartitionAgreement> agreement;
   std::string compare;
+  std::optional<MixingResult> silos;
+  std::string groups;
+  std::optional<FormalInformalResult> formal;
+  std::string influence;
+  double min_residual = 0.25;
+  int min_level_gap = 2;
+  std::size_t top = 10;
 };
 
 void compute(Account& account, const Options& o, const std::vector<std::string>& what) {
@@ -121,6 +143,32 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
     account.agreement = partition_agreement(grouping(g, o.compare), community_labeling(*account.communities),
                                             {.min_share = o.min_share});
   }
+  account.top = o.top;
+  if (wants("silos")) {
+    account.groups = o.compare;
+    account.silos = mixing(g, {.groups = grouping(g, o.compare),
+                               .direction = parse_degree_direction(o.direction),
+                               .permutations = o.permutations,
+                               .seed = o.seed,
+                               .threads = o.threads});
+  }
+  if (wants("formal")) {
+    FormalInformalOptions options;
+    std::stringstream list(o.informal);
+    for (std::string name; std::getline(list, name, ',');) {
+      if (!name.empty()) options.informal_relations.push_back(name);
+    }
+    if (!o.level_attribute.empty()) options.levels = attribute_levels(g, o.level_attribute);
+    options.influence = parse_measure(o.influence);
+    options.min_residual = o.min_residual;
+    options.min_level_gap = o.min_level_gap;
+    options.qap = {.permutations = o.permutations, .seed = o.seed, .threads = o.threads};
+    options.centrality.threads = o.threads;
+    account.influence = o.influence;
+    account.min_residual = o.min_residual;
+    account.min_level_gap = o.min_level_gap;
+    account.formal = formal_vs_informal(g, options);
+  }
 }
 
 std::string spread_text(const GroupSpread& s, const std::vector<std::string>& other) {
@@ -130,6 +178,118 @@ std::string spread_text(const GroupSpread& s, const std::vector<std::string>& ot
             ")";
   }
   return text;
+}
+
+std::string p_text(double p) {
+  if (std::isnan(p)) return "n/a";
+  std::ostringstream out;
+  out << std::setprecision(p < 0.001 ? 1 : 3) << (p < 0.001 ? std::scientific : std::fixed) << p;
+  return out.str();
+}
+
+void write_silos_table(const Account& a, std::ostream& out) {
+  const MixingResult& r = *a.silos;
+  const std::string noun = grouping_noun(a.groups);
+  out << "\nSilos (E-I index over the influence ties people send: -1 all inside their " << noun
+      << ", +1 all outside";
+  if (r.permutations > 0) out << "; " << r.permutations << " random relabellings, seed " << r.seed;
+  out << ")\n";
+  out << "  whole network: E-I " << fixed(r.ei) << " (" << r.external << " ties across, " << r.internal
+      << " inside)";
+  if (r.permutations > 0) {
+    out << ", " << fixed(r.expected_ei) << " expected by chance, p = " << p_text(r.p_less);
+    if (r.p_less < 0.05) out << ": more inward-looking than chance";
+  }
+  out << '\n';
+  std::vector<std::size_t> order(r.num_groups());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const double ex = std::isnan(r.group_ei[x]) ? 2.0 : r.group_ei[x];
+    const double ey = std::isnan(r.group_ei[y]) ? 2.0 : r.group_ei[y];
+    return ex < ey;
+  });
+  std::size_t width = noun.size();
+  for (const auto& name : r.groups) width = std::max(width, name.size());
+  out << "  " << std::left << std::setw(static_cast<int>(width)) << noun << std::right << std::setw(10) << "across"
+      << std::setw(10) << "inside" << std::setw(8) << "E-I" << std::setw(10) << "expected" << std::setw(10)
+      << "p(silo)" << '\n';
+  const std::size_t shown = a.top == 0 ? order.size() : std::min(order.size(), std::max<std::size_t>(a.top, 12));
+  for (std::size_t i = 0; i < shown; ++i) {
+    const std::size_t k = order[i];
+    out << "  " << std::left << std::setw(static_cast<int>(width)) << r.groups[k] << std::right << std::setw(10)
+        << r.group_external[k] << std::setw(10) << r.group_internal[k] << std::setw(8) << fixed(r.group_ei[k])
+        << std::setw(10) << fixed(r.group_expected_ei[k]) << std::setw(10) << p_text(r.group_p_less[k])
+        << (r.group_p_less[k] < 0.05 && r.group_ei[k] < r.group_expected_ei[k] ? "  silo" : "") << '\n';
+  }
+  if (shown < order.size()) out << "  ... " << (order.size() - shown) << " more\n";
+  if (r.num_groups() >= 2 && r.num_groups() <= 8) {
+    out << "  mixing (influence edges from row to column):\n";
+    out << "  " << std::setw(static_cast<int>(width)) << "";
+    for (const auto& name : r.groups) out << std::setw(static_cast<int>(std::max<std::size_t>(name.size(), 6)) + 2) << name;
+    out << '\n';
+    for (std::size_t i = 0; i < r.num_groups(); ++i) {
+      out << "  " << std::left << std::setw(static_cast<int>(width)) << r.groups[i] << std::right;
+      for (std::size_t j = 0; j < r.num_groups(); ++j) {
+        out << std::setw(static_cast<int>(std::max<std::size_t>(r.groups[j].size(), 6)) + 2) << r.tie_count(i, j);
+      }
+      out << '\n';
+    }
+  }
+}
+
+void write_formal_table(const Account& a, std::ostream& out) {
+  const InfluenceGraph& g = *a.graph;
+  const FormalInformalResult& r = *a.formal;
+  std::string relations;
+  for (const auto& name : r.informal_relations) relations += (relations.empty() ? "" : ", ") + name;
+  out << "\nFormal vs informal (informal ties: " << relations << ")\n";
+  if (!r.has_reporting_lines) {
+    out << "  no reporting lines in the data: QAP skipped\n";
+  } else {
+    out << "  reporting lines vs informal ties: QAP r = " << fixed(r.qap.correlation);
+    if (r.qap.permutations > 0) {
+      out << " (" << fixed(r.qap.expected) << " by chance, p = " << p_text(r.qap.p_greater) << ", "
+          << r.qap.permutations << " relabellings)";
+    }
+    out << '\n';
+  }
+  out << "  level vs influence (Spearman; negative = more influence towards the top):";
+  for (const auto& c : r.level_correlations) out << ' ' << to_string(c.measure) << ' ' << fixed(c.spearman, 2);
+  out << '\n';
+  out << "  hidden influencers (" << a.influence << " percentile at least " << fixed(a.min_residual, 2)
+      << " above what their level predicts): "
+      << r.hidden_influencers.size() << '\n';
+  std::size_t id_width = 2;
+  for (vertex_id v : r.hidden_influencers) id_width = std::max(id_width, g.id(v).size());
+  if (!r.hidden_influencers.empty()) {
+    out << "    " << std::left << std::setw(static_cast<int>(id_width)) << "id" << std::right << std::setw(12)
+        << "department" << std::setw(7) << "level" << std::setw(12) << "percentile" << std::setw(11) << "predicted"
+        << std::setw(10) << "residual" << '\n';
+  }
+  const std::size_t shown = a.top == 0 ? r.hidden_influencers.size() : std::min(a.top, r.hidden_influencers.size());
+  for (std::size_t i = 0; i < shown; ++i) {
+    const vertex_id v = r.hidden_influencers[i];
+    const department_id d = g.department(v);
+    out << "    " << std::left << std::setw(static_cast<int>(id_width)) << g.id(v) << std::right << std::setw(12)
+        << (d == no_department ? std::string("-") : g.department_name(d)) << std::setw(7) << fixed(r.level[v], 0)
+        << std::setw(12) << fixed(r.percentile[v], 2) << std::setw(11) << fixed(r.predicted[v], 2) << std::setw(10)
+        << fixed(r.residual[v], 2) << '\n';
+  }
+  if (shown < r.hidden_influencers.size()) out << "    ... " << (r.hidden_influencers.size() - shown) << " more\n";
+  std::size_t in_chain = 0;
+  for (const auto& t : r.bypass_ties) in_chain += t.in_chain ? 1 : 0;
+  out << "  bypass ties (informal ties across " << a.min_level_gap << " or more levels): " << r.bypass_ties.size();
+  if (!r.bypass_ties.empty()) out << ", " << in_chain << " within a chain of command";
+  out << '\n';
+  std::vector<vertex_id> people(g.num_vertices());
+  std::iota(people.begin(), people.end(), vertex_id{0});
+  std::stable_sort(people.begin(), people.end(),
+                   [&](vertex_id x, vertex_id y) { return r.bypass_count[x] > r.bypass_count[y]; });
+  std::string most;
+  for (std::size_t i = 0; i < people.size() && i < 5 && r.bypass_count[people[i]] > 0; ++i) {
+    most += (most.empty() ? "" : ", ") + g.id(people[i]) + " (" + std::to_string(r.bypass_count[people[i]]) + ")";
+  }
+  if (!most.empty()) out << "    most involved: " << most << '\n';
 }
 
 void write_table(const Account& a, std::ostream& out) {
@@ -174,6 +334,8 @@ void write_table(const Account& a, std::ostream& out) {
     }
     if (agr.splits.empty() && agr.merges.empty()) out << "  informal groups follow the " << noun << "s\n";
   }
+  if (a.silos) write_silos_table(a, out);
+  if (a.formal) write_formal_table(a, out);
 }
 
 void write_spreads(JsonWriter& json, const std::vector<GroupSpread>& spreads, const std::vector<std::string>& own,
@@ -225,6 +387,78 @@ void write_json(const Account& a, std::ostream& out) {
     json.end_object();
     json.end_object();
   }
+  if (a.silos) {
+    const MixingResult& r = *a.silos;
+    json.key("silos").begin_object();
+    json.field("grouping", a.groups).field("ei", r.ei).field("external", r.external).field("internal", r.internal);
+    json.field("permutations", r.permutations).field("seed", r.seed);
+    json.field("expected_ei", r.expected_ei).field("p_less", r.p_less).field("p_greater", r.p_greater);
+    json.key("groups").begin_array();
+    for (std::size_t k = 0; k < r.num_groups(); ++k) {
+      json.begin_object()
+          .field("group", r.groups[k])
+          .field("external", r.group_external[k])
+          .field("internal", r.group_internal[k])
+          .field("ei", r.group_ei[k])
+          .field("expected_ei", r.group_expected_ei[k])
+          .field("p_less", r.group_p_less[k])
+          .field("p_greater", r.group_p_greater[k]);
+      json.key("ties_to").begin_object();
+      for (std::size_t j = 0; j < r.num_groups(); ++j) json.field(r.groups[j], r.tie_count(k, j));
+      json.end_object().end_object();
+    }
+    json.end_array();
+    json.key("people").begin_object();
+    for (vertex_id v = 0; v < g.num_vertices(); ++v) json.field(g.id(v), r.person_ei[v]);
+    json.end_object();
+    json.end_object();
+  }
+  if (a.formal) {
+    const FormalInformalResult& r = *a.formal;
+    json.key("formal").begin_object();
+    json.key("informal_relations").begin_array();
+    for (const auto& name : r.informal_relations) json.value(name);
+    json.end_array();
+    json.key("qap").begin_object()
+        .field("correlation", r.qap.correlation)
+        .field("expected", r.qap.expected)
+        .field("sd", r.qap.sd)
+        .field("p_greater", r.qap.p_greater)
+        .field("p_less", r.qap.p_less)
+        .field("p_two_sided", r.qap.p_two_sided)
+        .field("permutations", r.qap.permutations)
+        .field("seed", r.qap.seed)
+        .end_object();
+    json.key("level_correlations").begin_object();
+    for (const auto& c : r.level_correlations) {
+      json.key(to_string(c.measure)).begin_object().field("pearson", c.pearson).field("spearman", c.spearman).end_object();
+    }
+    json.end_object();
+    json.field("influence", a.influence).field("intercept", r.intercept).field("slope", r.slope);
+    json.key("hidden_influencers").begin_array();
+    for (vertex_id v : r.hidden_influencers) {
+      json.begin_object()
+          .field("id", g.id(v))
+          .field("level", r.level[v])
+          .field("percentile", r.percentile[v])
+          .field("predicted", r.predicted[v])
+          .field("residual", r.residual[v])
+          .end_object();
+    }
+    json.end_array();
+    json.key("bypass_ties").begin_array();
+    for (const auto& t : r.bypass_ties) {
+      json.begin_object()
+          .field("source", g.id(t.source))
+          .field("target", g.id(t.target))
+          .field("source_level", t.source_level)
+          .field("target_level", t.target_level)
+          .field("in_chain", t.in_chain)
+          .end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
   json.end_object();
   out << '\n';
 }
@@ -236,6 +470,26 @@ void write_csv(const Account& a, std::ostream& out) {
     PersonColumn c{"community", {}};
     for (std::uint32_t k : a.communities->community) c.values.push_back("C" + std::to_string(k + 1));
     columns.push_back(std::move(c));
+  }
+  if (a.silos) {
+    PersonColumn ei{"ei", {}};
+    for (double x : a.silos->person_ei) ei.values.push_back(format_number(x));
+    columns.push_back(std::move(ei));
+  }
+  if (a.formal) {
+    const FormalInformalResult& r = *a.formal;
+    PersonColumn level{"level", {}}, percentile{"influence_percentile", {}}, residual{"residual", {}},
+        hidden{"hidden_influencer", {}}, bypass{"bypass_ties", {}};
+    std::vector<char> is_hidden(g.num_vertices(), 0);
+    for (vertex_id v : r.hidden_influencers) is_hidden[v] = 1;
+    for (vertex_id v = 0; v < g.num_vertices(); ++v) {
+      level.values.push_back(format_number(r.level[v]));
+      percentile.values.push_back(format_number(r.percentile[v]));
+      residual.values.push_back(format_number(r.residual[v]));
+      hidden.values.push_back(is_hidden[v] ? "true" : "false");
+      bypass.values.push_back(std::to_string(r.bypass_count[v]));
+    }
+    for (auto* c : {&level, &percentile, &residual, &hidden, &bypass}) columns.push_back(std::move(*c));
   }
   out << "id,department";
   for (const auto& c : columns) out << ',' << csv_field(c.name);
@@ -257,7 +511,7 @@ void register_structure(CLI::App& app) {
                    "formal vs informal organization, ONA roles");
   add_input_options(*command, o->input);
   command->add_option("what", o->what,
-                      "Sections: communities (comma-separated, or 'all'; default: all)");
+                      "Sections: communities, silos, formal, roles (comma-separated, or 'all'; default: all)");
   command->add_option("--what", o->what, "Same as the positional sections");
   command->add_option("--format", o->format, "Output: table (a readable account), json, or csv (one row per person)")
       ->capture_default_str();
@@ -280,6 +534,38 @@ void register_structure(CLI::App& app) {
                       "A group splits (merges) when two others each hold this share of its members")
       ->capture_default_str()
       ->group(comm);
+  const char* silos = "Silos";
+  command->add_option("--groups", o->compare,
+                      "Grouping for silos and for the comparison with communities: departments or an attribute "
+                      "column (same as --compare-with)")
+      ->group(silos);
+  command->add_option("--direction", o->direction, "Ties a person sends for the E-I index: out, in or total")
+      ->capture_default_str()
+      ->group(silos);
+  command->add_option("--permutations", o->permutations,
+                      "Random relabellings for the E-I and QAP permutation tests (0 = none)")
+      ->capture_default_str()
+      ->group(silos);
+  const char* formal = "Formal vs informal";
+  command->add_option("--informal", o->informal,
+                      "Comma-separated relations of the informal network (default: all but reports_to)")
+      ->group(formal);
+  command->add_option("--level-attribute", o->level_attribute,
+                      "Numeric attribute to use as the level (0 = top), e.g. status for Lazega")
+      ->group(formal);
+  command->add_option("--influence", o->influence, "Centrality measure that defines influence")
+      ->capture_default_str()
+      ->group(formal);
+  command->add_option("--min-residual", o->min_residual,
+                      "Hidden influencer: influence percentile at least this far above the level's prediction")
+      ->capture_default_str()
+      ->group(formal);
+  command->add_option("--min-level-gap", o->min_level_gap, "Bypass tie: informal tie across at least this many levels")
+      ->capture_default_str()
+      ->group(formal);
+  command->add_option("--top", o->top, "Rows to show per table; 0 = all")->capture_default_str();
+  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")
+      ->capture_default_str();
   on_run(command, [o] {
     const std::vector<std::string> what = sections(*o);
     const OutputFormat format = parse_output_format(o->format);

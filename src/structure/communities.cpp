@@ -220,9 +220,10 @@ std::vector<std::uint32_t> shuffled(std::uint32_t n, detail::SplitMix64& rng) {
 }
 
 // Local moving on the working graph. `comm` holds labels < n (each label a
-// community, possibly empty). Louvain: full passes in `order` until a pass moves
-// nobody. Leiden (queue = true): a queue seeded with `order`; a vertex that moves
-// re-queues its neighbours outside its new community. Returns the number of moves.
+// community, possibly empty). queue = true (what Louvain and Leiden use): a
+// queue seeded with `order`; a vertex that moves re-queues its neighbours
+// outside its new community. queue = false: full passes in `order` until a
+// pass moves nobody. Returns the number of moves.
 class LocalMover {
  public:
   LocalMover(const Net& net, double gamma) : net_(net), gamma_(gamma) {
@@ -526,7 +527,7 @@ CommunityResult communities(const InfluenceGraph& graph, const CommunityOptions&
     while (true) {
       LocalMover mover(net, gamma);
       std::iota(comm.begin(), comm.end(), 0u);
-      const std::size_t moves = mover.run(comm, shuffled(net.n(), rng), false);
+      const std::size_t moves = mover.run(comm, shuffled(net.n(), rng), true);
       if (moves == 0) break;
       const std::uint32_t k = renumber(comm, net.n());
       for (auto& m : membership) m = comm[m];

@@ -111,6 +111,27 @@ std::vector<double> percentile_ranks(std::span<const double> values) {
   return out;
 }
 
+std::vector<double> attribute_levels(const InfluenceGraph& graph, std::string_view attribute) {
+  const auto column = graph.attribute_column(attribute);
+  std::vector<double> levels(column.size());
+  for (std::size_t v = 0; v < column.size(); ++v) {
+    const std::string& text = column[v];
+    std::size_t used = 0;
+    double value = 0;
+    try {
+      value = std::stod(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (text.empty() || used != text.size() || !std::isfinite(value)) {
+      throw invalid_argument("attribute_levels: " + std::string(attribute) + " of " +
+                             graph.id(static_cast<vertex_id>(v)) + " is '" + text + "', not a number");
+    }
+    levels[v] = value;
+  }
+  return levels;
+}
+
 Dyads reporting_dyads(const InfluenceGraph& graph) {
   Dyads d;
   d.n = graph.num_vertices();

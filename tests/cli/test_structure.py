@@ -112,3 +112,48 @@ def test_errors_are_one_line():
     assert bad.returncode != 0 and "louvain or leiden" in bad.stderr
     bad = run("communities", "--dataset", "lazega", "--compare-with", "no_such_column")
     assert bad.returncode != 0 and "no_such_column" in bad.stderr
+
+
+def test_silos_json_matches_the_raw_files():
+    doc = structure_json("silos", "--dataset", "krackhardt", "--permutations", "200", "--seed", "4")
+    silos = doc["silos"]
+    # Influence edges: every tie reversed (advice, friendship, reports_to), duplicates merged.
+    with open(DATA / "krackhardt_high_tech" / "edges.csv", newline="", encoding="utf-8") as f:
+        edges = {(r["target"], r["source"]) for r in csv.DictReader(f) if r["source"] != r["target"]}
+    dept = {row["id"]: row["dept"] for row in nodes("krackhardt_high_tech") if row["dept"] != "0"}
+    labelled = [(u, v) for u, v in edges if u in dept and v in dept]
+    external = sum(dept[u] != dept[v] for u, v in labelled)
+    internal = len(labelled) - external
+    assert (silos["external"], silos["internal"]) == (external, internal)
+    assert silos["ei"] == pytest.approx((external - internal) / (external + internal), abs=1e-12)
+    assert 0 < silos["p_less"] <= 1 and silos["permutations"] == 200
+    again = structure_json("silos", "--dataset", "krackhardt", "--permutations", "200", "--seed", "4")
+    assert again["silos"]["p_less"] == silos["p_less"]
+
+
+def test_formal_section_on_krackhardt_and_lazega():
+    out = run("formal").stdout
+    assert "reporting lines vs informal ties: QAP r =" in out
+    assert "hidden influencers" in out and "bypass ties" in out
+    lazega = run("formal", "--dataset", "lazega", "--level-attribute", "status")
+    assert lazega.returncode == 0, lazega.stderr
+    assert "no reporting lines in the data" in lazega.stdout
+    doc = structure_json("formal", "--dataset", "krackhardt", "--permutations", "100")
+    formal = doc["formal"]
+    assert formal["informal_relations"] == ["advice", "friendship"]
+    assert set(formal["level_correlations"]) == {"degree", "betweenness", "pagerank", "eigenvector"}
+    for person in formal["hidden_influencers"]:
+        assert person["residual"] >= 0.25
+    for tie in formal["bypass_ties"]:
+        assert abs(tie["source_level"] - tie["target_level"]) >= 2
+    bad = run("formal", "--dataset", "lazega", "--level-attribute", "gender_label")
+    assert bad.returncode != 0 and "not a number" in bad.stderr
+
+
+def test_csv_has_one_row_per_person_with_every_section():
+    result = run("--format", "csv", "--permutations", "20")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 21
+    assert {"community", "ei", "level", "influence_percentile", "residual", "hidden_influencer",
+            "bypass_ties"} <= set(rows[0])

@@ -805,4 +805,174 @@ def contingency_frame(agreement: PartitionAgreement) -> pd.DataFrame:
 def communities_frame(graph: InfluenceGraph, result: CommunityResult) -> pd.DataFrame:
     """Each person's department and community, indexed by person id."""
 
+_DegreeDirectionArg = DegreeDirection | Literal["in", "out", "total"]
+
+class MixingResult:
+    """Mixing matrix and E-I indices of a grouping, with a permutation test."""
+
+    @property
+    def groups(self) -> list[str]: ...
+    @property
+    def ties(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def strength(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def person_external(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def person_internal(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def person_ei(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def group_external(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def group_internal(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def group_ei(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def external(self) -> int: ...
+    @property
+    def internal(self) -> int: ...
+    @property
+    def ei(self) -> float: ...
+    @property
+    def permutations(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def expected_ei(self) -> float: ...
+    @property
+    def p_less(self) -> float: ...
+    @property
+    def p_greater(self) -> float: ...
+    @property
+    def group_expected_ei(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def group_p_less(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def group_p_greater(self) -> npt.NDArray[np.float64]: ...
+    def num_groups(self) -> int: ...
+
+def mixing(
+    graph: InfluenceGraph,
+    groups: _Grouping = "departments",
+    *,
+    direction: _DegreeDirectionArg = "out",
+    permutations: int = 1000,
+    seed: int = 42,
+    threads: int = 0,
+) -> MixingResult:
+    """Mixing matrix and E-I index (person, group, network) with a seeded permutation test."""
+
+def mixing_frame(result: MixingResult, *, weighted: bool = False) -> pd.DataFrame:
+    """The mixing matrix as a labelled DataFrame."""
+
+def group_ei_frame(result: MixingResult) -> pd.DataFrame:
+    """Per-group E-I with permutation p-values, most siloed first."""
+
+def ei_frame(graph: InfluenceGraph, result: MixingResult) -> pd.DataFrame:
+    """Per-person E-I, indexed by person id."""
+
+class QapResult:
+    """QAP correlation of two networks with its permutation test."""
+
+    @property
+    def correlation(self) -> float: ...
+    @property
+    def expected(self) -> float: ...
+    @property
+    def sd(self) -> float: ...
+    @property
+    def p_greater(self) -> float: ...
+    @property
+    def p_less(self) -> float: ...
+    @property
+    def p_two_sided(self) -> float: ...
+    @property
+    def permutations(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+
+class _LevelCorrelation(TypedDict):
+    measure: str
+    pearson: float
+    spearman: float
+
+class _BypassTie(TypedDict):
+    source: int
+    target: int
+    source_level: float
+    target_level: float
+    gap: float
+    in_chain: bool
+
+class FormalInformalResult:
+    """Formal vs informal organization: QAP, level correlations, hidden influencers, bypass ties."""
+
+    @property
+    def informal_relations(self) -> list[str]: ...
+    @property
+    def qap(self) -> QapResult: ...
+    @property
+    def has_reporting_lines(self) -> bool: ...
+    @property
+    def level_correlations(self) -> list[_LevelCorrelation]: ...
+    @property
+    def level(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def influence(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def predicted(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def residual(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def intercept(self) -> float: ...
+    @property
+    def slope(self) -> float: ...
+    @property
+    def hidden_influencers(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def bypass_ties(self) -> list[_BypassTie]: ...
+    @property
+    def bypass_count(self) -> npt.NDArray[np.int64]: ...
+
+def qap_correlation(
+    x: InfluenceGraph | npt.ArrayLike,
+    y: InfluenceGraph | npt.ArrayLike,
+    *,
+    weighted: bool = False,
+    permutations: int = 1000,
+    seed: int = 42,
+    threads: int = 0,
+) -> QapResult:
+    """QAP correlation of two networks with a seeded permutation p-value."""
+
+def formal_vs_informal(
+    graph: InfluenceGraph,
+    *,
+    informal_relations: Sequence[str] | None = None,
+    levels: str | npt.ArrayLike | None = None,
+    weighted: bool = False,
+    permutations: int = 1000,
+    seed: int = 42,
+    measures: Sequence[str] | str | None = None,
+    influence: str = "pagerank",
+    min_residual: float = 0.25,
+    min_level_gap: int = 2,
+    threads: int = 0,
+) -> FormalInformalResult:
+    """QAP of reporting lines vs informal ties, level correlations, hidden influencers, bypass ties."""
+
+def attribute_levels(graph: InfluenceGraph, attribute: str) -> list[float]:
+    """Levels read from a numeric free attribute."""
+
+def hidden_influencers_frame(
+    graph: InfluenceGraph, result: FormalInformalResult, *, everyone: bool = False
+) -> pd.DataFrame:
+    """Hidden influencers (or everyone) with percentile, prediction and residual."""
+
+def bypass_ties_frame(graph: InfluenceGraph, result: FormalInformalResult) -> pd.DataFrame:
+    """Bypass ties with person ids."""
+
 # ---- end of structure ----

@@ -86,3 +86,115 @@ def communities_frame(graph: _orgnet.InfluenceGraph, result: _orgnet.CommunityRe
         },
         index=pd.Index(graph.ids(), name="id", dtype=object),
     )
+
+
+_MIXING_DEFAULTS = _orgnet._MIXING_DEFAULTS
+
+
+def mixing(
+    graph: _orgnet.InfluenceGraph,
+    groups="departments",
+    *,
+    direction: str = "out",
+    permutations: int = _MIXING_DEFAULTS["permutations"],
+    seed: int = _MIXING_DEFAULTS["seed"],
+    threads: int = _MIXING_DEFAULTS["threads"],
+) -> _orgnet.MixingResult:
+    """Silos: the group-by-group mixing matrix and Krackhardt's E-I index, with a permutation test.
+
+    E-I = (E - I) / (E + I) over unweighted ties: external (to another group)
+    and internal. Per person over the ties they send (``direction`` "out":
+    influence out-edges; "in" or "total" also possible), per group, and for the
+    whole network. The permutation test relabels the groups at random (sizes
+    fixed, seeded); ``p_less`` small means more internal ties than chance.
+
+    Parameters
+    ----------
+    graph : InfluenceGraph
+    groups : grouping
+        "departments" (default), an attribute name, a CommunityResult, a
+        Labeling, or one label per person (None/NaN = missing, left out).
+    direction : str or DegreeDirection
+    permutations : int
+        Relabellings; 0 skips the test.
+    seed : int
+    threads : int
+        0 = all available; results do not depend on it.
+
+    Returns
+    -------
+    MixingResult
+        See :func:`ei_frame`, :func:`group_ei_frame` and :func:`mixing_frame`
+        for labelled tables.
+    """
+    return _orgnet._mixing(graph, _grouping(graph, groups, "groups"), direction, permutations, seed, threads)
+
+
+def mixing_frame(result: _orgnet.MixingResult, *, weighted: bool = False) -> pd.DataFrame:
+    """The mixing matrix as a DataFrame (rows: source group, columns: target
+    group): tie counts, or total strength when ``weighted``."""
+    values = result.strength if weighted else result.ties
+    return pd.DataFrame(np.asarray(values), index=pd.Index(result.groups, name="from"),
+                        columns=pd.Index(result.groups, name="to"))
+
+
+def group_ei_frame(result: _orgnet.MixingResult) -> pd.DataFrame:
+    """Per group: external and internal ties, E-I, its mean under relabelling
+    and the permutation p-values, indexed by group name, most siloed first."""
+    frame = pd.DataFrame(
+        {
+            "external": result.group_external,
+            "internal": result.group_internal,
+            "ei": result.group_ei,
+            "expected_ei": result.group_expected_ei,
+            "p_less": result.group_p_less,
+            "p_greater": result.group_p_greater,
+        },
+        index=pd.Index(result.groups, name="group"),
+    )
+    return frame.sort_values("ei", kind="stable")
+
+
+def ei_frame(graph: _orgnet.InfluenceGraph, result: _orgnet.MixingResult) -> pd.DataFrame:
+    """Per person: department, external and internal ties sent and E-I, indexed by person id."""
+    departments = graph.department_names()
+    return pd.DataFrame(
+        {
+            "department": [departments[d] if d >= 0 else None for d in graph.departments().tolist()],
+            "external": result.person_external,
+            "internal": result.person_internal,
+            "ei": result.person_ei,
+        },
+        index=pd.Index(graph.ids(), name="id", dtype=object),
+    )
+
+
+def hidden_influencers_frame(graph: _orgnet.InfluenceGraph, result: _orgnet.FormalInformalResult,
+                             *, everyone: bool = False) -> pd.DataFrame:
+    """Hidden influencers (or everyone) with level, influence, percentile,
+    predicted percentile and residual, indexed by person id, largest residual first."""
+    ids = np.array(graph.ids(), dtype=object)
+    departments = graph.department_names()
+    frame = pd.DataFrame(
+        {
+            "department": [departments[d] if d >= 0 else None for d in graph.departments().tolist()],
+            "level": result.level,
+            "influence": result.influence,
+            "percentile": result.percentile,
+            "predicted": result.predicted,
+            "residual": result.residual,
+        },
+        index=pd.Index(ids, name="id", dtype=object),
+    )
+    if everyone:
+        return frame.sort_values("residual", ascending=False, kind="stable")
+    return frame.iloc[np.asarray(result.hidden_influencers, dtype=np.int64)]
+
+
+def bypass_ties_frame(graph: _orgnet.InfluenceGraph, result: _orgnet.FormalInformalResult) -> pd.DataFrame:
+    """Bypass ties with person ids: source, target (influence runs source ->
+    target), their levels, the gap and whether the higher person is in the
+    lower one's chain of command."""
+    ids = graph.ids()
+    rows = [dict(t, source=ids[t["source"]], target=ids[t["target"]]) for t in result.bypass_ties]
+    return pd.DataFrame(rows, columns=["source", "target", "source_level", "target_level", "gap", "in_chain"])

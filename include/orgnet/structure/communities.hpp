@@ -27,17 +27,20 @@
 //     gain(i -> C) = A(i, C) / W  -  gamma (k_out(i) K_in,C + k_in(i) K_out,C) / W^2.
 // With no edges (W = 0) Q is 0.
 //
-// Louvain (Blondel et al. 2008): repeat (1) local moving: visit the vertices in
-// a seeded random order and move each to the neighbouring community with the
-// largest positive gain, passes until a pass moves nobody; (2) aggregation:
-// each community becomes one vertex (internal weight as a self-loop); until a
-// level moves nobody, the level's modularity gain is below `threshold`
-// (NetworkX's criterion), or `max_levels` levels ran.
+// Louvain (Blondel et al. 2008): repeat (1) local moving: move vertices, one
+// at a time, to the neighbouring community with the largest positive gain
+// until no vertex can improve; (2) aggregation: each community becomes one
+// vertex (internal weight as a self-loop); until a level moves nobody, the
+// level's modularity gain is at most `threshold` (NetworkX's criterion), or
+// `max_levels` levels ran. Local moving visits the vertices through a queue
+// that starts in a seeded random order and re-queues the neighbours of a
+// vertex that moved (outside its new community), the "fast local move" of
+// Traag et al.; it reaches the same kind of fixpoint as repeated full passes
+// (no single move improves) in a fraction of the visits.
 //
-// Leiden (Traag, Waltman and van Eck 2019): the local moving phase visits a
-// queue (a vertex is revisited only when a neighbour left its community);
-// before aggregation each community is refined: inside it, vertices start
-// alone and a vertex still alone that is well connected to its community
+// Leiden (Traag, Waltman and van Eck 2019): the same local moving; before
+// aggregation each community is refined: inside it, vertices start alone and
+// a vertex still alone that is well connected to its community
 // (moving it into the rest of the community has gain >= 0) joins a refined
 // sub-community that is also well connected, chosen at random with
 // probability proportional to exp(gain / randomness) among the non-negative

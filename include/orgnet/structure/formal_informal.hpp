@@ -57,6 +57,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "orgnet/centrality/centrality_table.hpp"
@@ -161,6 +162,12 @@ struct FormalInformalResult {
 /// unknown relation, min_level_gap < 1, or a min_residual that is not finite.
 [[nodiscard]] FormalInformalResult formal_vs_informal(const InfluenceGraph& graph,
                                                       const FormalInformalOptions& options = {});
+
+/// Levels from a numeric free attribute (e.g. Lazega's "status": 1 partner,
+/// 2 associate), 0 = top by the same convention as Person::level. Throws
+/// orgnet::out_of_range for an unknown attribute and orgnet::invalid_argument
+/// naming the person whose value is empty or not a number.
+[[nodiscard]] std::vector<double> attribute_levels(const InfluenceGraph& graph, std::string_view attribute);
 
 /// Percentile ranks in [0, 1] (ascending, ties averaged; 0.5 for everyone when n = 1).
 [[nodiscard]] std::vector<double> percentile_ranks(std::span<const double> values);
