@@ -52,6 +52,7 @@ void bind_structure(py::module_& m) {
   bind_structure_communities(m);
   bind_structure_silos(m);
   bind_structure_formal(m);
+  bind_structure_roles(m);
 }
 
 }  // namespace orgnet::python

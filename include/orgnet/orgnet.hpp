@@ -49,5 +49,6 @@
 #include "orgnet/structure/formal_informal.hpp"
 #include "orgnet/structure/mixing.hpp"
 #include "orgnet/structure/partition_agreement.hpp"
+#include "orgnet/structure/roles.hpp"
 
 #include "orgnet/report/summary.hpp"

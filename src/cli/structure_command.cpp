@@ -29,6 +29,7 @@
 #include "orgnet/structure/formal_informal.hpp"
 #include "orgnet/structure/mixing.hpp"
 #include "orgnet/structure/partition_agreement.hpp"
+#include "orgnet/structure/roles.hpp"
 
 namespace orgnet::cli {
 
@@ -58,9 +59,12 @@ struct Options {
   double min_residual = FormalInformalOptions{}.min_residual;
   int min_level_gap = FormalInformalOptions{}.min_level_gap;
   int threads = 0;
+  // roles
+  RoleOptions roles;
+  std::string distance = "neg_log";
 };
 
-const std::vector<std::string> all_sections = {"communities", "silos", "formal"};
+const std::vector<std::string> all_sections = {"communities", "silos", "formal", "roles"};
 
 std::vector<std::string> sections(const Options& o) {
   std::vector<std::string> out;
@@ -126,6 +130,7 @@ struct Account {
   double min_residual = 0.25;
   int min_level_gap = 2;
   std::size_t top = 10;
+  std::optional<RolesResult> roles;
 };
 
 void compute(Account& account, const Options& o, const std::vector<std::string>& what) {
@@ -144,8 +149,8 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
                                             {.min_share = o.min_share});
   }
   account.top = o.top;
+  account.groups = o.compare;
   if (wants("silos")) {
-    account.groups = o.compare;
     account.silos = mixing(g, {.groups = grouping(g, o.compare),
                                .direction = parse_degree_direction(o.direction),
                                .permutations = o.permutations,
@@ -168,6 +173,13 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
     account.min_residual = o.min_residual;
     account.min_level_gap = o.min_level_gap;
     account.formal = formal_vs_informal(g, options);
+  }
+  if (wants("roles")) {
+    RoleOptions options = o.roles;
+    options.groups = grouping(g, o.compare);
+    options.distance = parse_distance_transform(o.distance);
+    options.threads = o.threads;
+    account.roles = ona_roles(g, options);
   }
 }
 
@@ -292,6 +304,55 @@ void write_formal_table(const Account& a, std::ostream& out) {
   if (!most.empty()) out << "    most involved: " << most << '\n';
 }
 
+void write_roles_table(const Account& a, std::ostream& out) {
+  const InfluenceGraph& g = *a.graph;
+  const RolesResult& r = *a.roles;
+  const RoleOptions& t = r.thresholds;
+  out << "\nONA roles (Cross & Prusak; percentiles among everyone, 1 = top)\n";
+  struct Role {
+    const char* name;
+    const std::vector<char>* flags;
+    std::string rule;
+    const std::vector<double>* key;
+  };
+  const std::vector<Role> roles = {
+      {"central connectors", &r.central_connector, "degree percentile >= " + fixed(t.connector_percentile, 2),
+       &r.degree},
+      {"boundary spanners", &r.boundary_spanner,
+       "cross-" + grouping_noun(a.groups) + " contacts percentile >= " + fixed(t.spanner_percentile, 2) + ", into >= " +
+           std::to_string(t.spanner_min_groups) + " other " + grouping_noun(a.groups) + "s",
+       &r.external_share},
+      {"information brokers", &r.information_broker,
+       "betweenness percentile >= " + fixed(t.broker_percentile, 2) + ", ties into >= " +
+           std::to_string(t.broker_min_groups) + " other " + grouping_noun(a.groups) + "s",
+       &r.betweenness},
+      {"peripheral specialists", &r.peripheral_specialist,
+       "degree percentile <= " + fixed(t.peripheral_percentile, 2), nullptr},
+  };
+  for (const Role& role : roles) {
+    std::vector<vertex_id> people;
+    for (vertex_id v = 0; v < g.num_vertices(); ++v) {
+      if ((*role.flags)[v]) people.push_back(v);
+    }
+    if (role.key != nullptr) {
+      std::stable_sort(people.begin(), people.end(),
+                       [&](vertex_id x, vertex_id y) { return (*role.key)[x] > (*role.key)[y]; });
+    }
+    out << "  " << role.name << " (" << role.rule << "): " << people.size() << '\n';
+    const std::size_t shown = a.top == 0 ? people.size() : std::min(a.top, people.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+      const vertex_id v = people[i];
+      const department_id d = g.department(v);
+      out << "    " << std::left << std::setw(12) << g.id(v) << std::setw(14)
+          << (d == no_department ? std::string("-") : g.department_name(d)) << std::right << "degree "
+          << fixed(r.degree[v]) << " (p " << fixed(r.degree_percentile[v], 2) << ")  betweenness "
+          << fixed(r.betweenness[v]) << " (p " << fixed(r.betweenness_percentile[v], 2) << ")  across "
+          << r.external[v] << "/" << r.contacts[v] << " into " << r.groups_reached[v] << '\n';
+    }
+    if (shown < people.size()) out << "    ... " << (people.size() - shown) << " more\n";
+  }
+}
+
 void write_table(const Account& a, std::ostream& out) {
   const InfluenceGraph& g = *a.graph;
   out << "Structure" << (a.title.empty() ? "" : " of " + a.title) << '\n';
@@ -336,6 +397,7 @@ void write_table(const Account& a, std::ostream& out) {
   }
   if (a.silos) write_silos_table(a, out);
   if (a.formal) write_formal_table(a, out);
+  if (a.roles) write_roles_table(a, out);
 }
 
 void write_spreads(JsonWriter& json, const std::vector<GroupSpread>& spreads, const std::vector<std::string>& own,
@@ -459,6 +521,37 @@ void write_json(const Account& a, std::ostream& out) {
     json.end_array();
     json.end_object();
   }
+  if (a.roles) {
+    const RolesResult& r = *a.roles;
+    const RoleOptions& t = r.thresholds;
+    json.key("roles").begin_object();
+    json.key("thresholds").begin_object()
+        .field("connector_percentile", t.connector_percentile)
+        .field("spanner_percentile", t.spanner_percentile)
+        .field("spanner_min_groups", t.spanner_min_groups)
+        .field("broker_percentile", t.broker_percentile)
+        .field("broker_min_groups", t.broker_min_groups)
+        .field("peripheral_percentile", t.peripheral_percentile)
+        .end_object();
+    json.key("people").begin_array();
+    for (vertex_id v = 0; v < g.num_vertices(); ++v) {
+      json.begin_object().field("id", g.id(v)).key("roles").begin_array();
+      for (auto [flags, name] : {std::pair{&r.central_connector, "central_connector"},
+                                 std::pair{&r.boundary_spanner, "boundary_spanner"},
+                                 std::pair{&r.information_broker, "information_broker"},
+                                 std::pair{&r.peripheral_specialist, "peripheral_specialist"}}) {
+        if ((*flags)[v]) json.value(name);
+      }
+      json.end_array();
+      json.field("degree", r.degree[v]).field("degree_percentile", r.degree_percentile[v]);
+      json.field("betweenness", r.betweenness[v]).field("betweenness_percentile", r.betweenness_percentile[v]);
+      json.field("contacts", r.contacts[v]).field("external", r.external[v]);
+      json.field("external_percentile", r.external_percentile[v]).field("groups_reached", r.groups_reached[v]);
+      json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+  }
   json.end_object();
   out << '\n';
 }
@@ -490,6 +583,11 @@ void write_csv(const Account& a, std::ostream& out) {
       bypass.values.push_back(std::to_string(r.bypass_count[v]));
     }
     for (auto* c : {&level, &percentile, &residual, &hidden, &bypass}) columns.push_back(std::move(*c));
+  }
+  if (a.roles) {
+    PersonColumn roles{"roles", {}};
+    for (vertex_id v = 0; v < g.num_vertices(); ++v) roles.values.push_back(role_names(*a.roles, v));
+    columns.push_back(std::move(roles));
   }
   out << "id,department";
   for (const auto& c : columns) out << ',' << csv_field(c.name);
@@ -563,6 +661,34 @@ void register_structure(CLI::App& app) {
   command->add_option("--min-level-gap", o->min_level_gap, "Bypass tie: informal tie across at least this many levels")
       ->capture_default_str()
       ->group(formal);
+  const char* roles = "ONA roles";
+  command->add_option("--connector-percentile", o->roles.connector_percentile,
+                      "Central connector: degree percentile at least this")
+      ->capture_default_str()
+      ->group(roles);
+  command->add_option("--spanner-percentile", o->roles.spanner_percentile,
+                      "Boundary spanner: percentile of cross-group contacts at least this")
+      ->capture_default_str()
+      ->group(roles);
+  command->add_option("--spanner-min-groups", o->roles.spanner_min_groups,
+                      "Boundary spanner: contacts in at least this many other groups")
+      ->capture_default_str()
+      ->group(roles);
+  command->add_option("--broker-percentile", o->roles.broker_percentile,
+                      "Information broker: betweenness percentile at least this")
+      ->capture_default_str()
+      ->group(roles);
+  command->add_option("--broker-min-groups", o->roles.broker_min_groups,
+                      "Information broker: contacts in at least this many other groups")
+      ->capture_default_str()
+      ->group(roles);
+  command->add_option("--peripheral-percentile", o->roles.peripheral_percentile,
+                      "Peripheral specialist: degree percentile at most this")
+      ->capture_default_str()
+      ->group(roles);
+  command->add_option("--distance", o->distance, "Path lengths for betweenness: neg_log (-ln s), inverse or hops")
+      ->capture_default_str()
+      ->group(roles);
   command->add_option("--top", o->top, "Rows to show per table; 0 = all")->capture_default_str();
   command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")
       ->capture_default_str();

@@ -157,3 +157,26 @@ def test_csv_has_one_row_per_person_with_every_section():
     assert len(rows) == 21
     assert {"community", "ei", "level", "influence_percentile", "residual", "hidden_influencer",
             "bypass_ties"} <= set(rows[0])
+
+
+def test_roles_section_lists_people_with_their_numbers():
+    out = run("roles").stdout
+    for role in ("central connectors", "boundary spanners", "information brokers", "peripheral specialists"):
+        assert role in out
+    doc = structure_json("roles", "--dataset", "krackhardt", "--connector-percentile", "0.5")
+    roles = doc["roles"]
+    assert roles["thresholds"]["connector_percentile"] == 0.5
+    people = roles["people"]
+    assert len(people) == 21
+    for p in people:
+        assert ("central_connector" in p["roles"]) == (p["degree_percentile"] >= 0.5 - 1e-12 and p["degree"] > 0)
+        assert ("peripheral_specialist" in p["roles"]) == (p["degree_percentile"] <= 0.1 + 1e-12)
+    # Degree as networkx computes it on the influence graph (every tie reversed).
+    with open(DATA / "krackhardt_high_tech" / "edges.csv", newline="", encoding="utf-8") as f:
+        edges = {(r["target"], r["source"]) for r in csv.DictReader(f) if r["source"] != r["target"]}
+    g = nx.DiGraph()
+    g.add_nodes_from(row["id"] for row in nodes("krackhardt_high_tech"))
+    g.add_edges_from(edges)
+    expected = nx.degree_centrality(g)
+    for p in people:
+        assert p["degree"] == pytest.approx(expected[p["id"]], abs=1e-12)

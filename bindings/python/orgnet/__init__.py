@@ -189,6 +189,7 @@ from ._orgnet import (  # noqa: E402
     ModularityKind,
     PartitionAgreement,
     QapResult,
+    RolesResult,
     attribute_labeling,
     attribute_levels,
     communities,
@@ -206,7 +207,9 @@ from ._structure import (  # noqa: E402
     hidden_influencers_frame,
     mixing,
     mixing_frame,
+    ona_roles,
     partition_agreement,
+    roles_frame,
 )
 
 __all__ += [
@@ -218,6 +221,7 @@ __all__ += [
     "ModularityKind",
     "PartitionAgreement",
     "QapResult",
+    "RolesResult",
     "attribute_labeling",
     "attribute_levels",
     "bypass_ties_frame",
@@ -232,7 +236,9 @@ __all__ += [
     "mixing",
     "mixing_frame",
     "modularity",
+    "ona_roles",
     "partition_agreement",
     "qap_correlation",
+    "roles_frame",
 ]
 # ---- end of structure ----

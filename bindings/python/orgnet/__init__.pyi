@@ -975,4 +975,53 @@ def hidden_influencers_frame(
 def bypass_ties_frame(graph: InfluenceGraph, result: FormalInformalResult) -> pd.DataFrame:
     """Bypass ties with person ids."""
 
+class RolesResult:
+    """ONA roles per person (Cross and Prusak) with the numbers behind them."""
+
+    @property
+    def degree(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def degree_percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def betweenness(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def betweenness_percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def contacts(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def external(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def groups_reached(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def external_share(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def external_percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def central_connector(self) -> npt.NDArray[np.bool_]: ...
+    @property
+    def boundary_spanner(self) -> npt.NDArray[np.bool_]: ...
+    @property
+    def information_broker(self) -> npt.NDArray[np.bool_]: ...
+    @property
+    def peripheral_specialist(self) -> npt.NDArray[np.bool_]: ...
+    def roles(self, v: int) -> str: ...
+
+def ona_roles(
+    graph: InfluenceGraph,
+    groups: _Grouping = "departments",
+    *,
+    connector_percentile: float = 0.9,
+    spanner_percentile: float = 0.8,
+    spanner_min_groups: int = 2,
+    broker_percentile: float = 0.9,
+    broker_min_groups: int = 1,
+    peripheral_percentile: float = 0.1,
+    distance: _Transform = "neg_log",
+    threads: int = 0,
+) -> RolesResult:
+    """ONA roles (central connector, boundary spanner, information broker, peripheral specialist)."""
+
+def roles_frame(graph: InfluenceGraph, result: RolesResult) -> pd.DataFrame:
+    """Roles and the numbers behind them, one row per person."""
+
 # ---- end of structure ----

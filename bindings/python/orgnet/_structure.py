@@ -198,3 +198,77 @@ def bypass_ties_frame(graph: _orgnet.InfluenceGraph, result: _orgnet.FormalInfor
     ids = graph.ids()
     rows = [dict(t, source=ids[t["source"]], target=ids[t["target"]]) for t in result.bypass_ties]
     return pd.DataFrame(rows, columns=["source", "target", "source_level", "target_level", "gap", "in_chain"])
+
+
+_ROLE_DEFAULTS = _orgnet._ROLE_DEFAULTS
+
+
+def ona_roles(
+    graph: _orgnet.InfluenceGraph,
+    groups="departments",
+    *,
+    connector_percentile: float = _ROLE_DEFAULTS["connector_percentile"],
+    spanner_percentile: float = _ROLE_DEFAULTS["spanner_percentile"],
+    spanner_min_groups: int = _ROLE_DEFAULTS["spanner_min_groups"],
+    broker_percentile: float = _ROLE_DEFAULTS["broker_percentile"],
+    broker_min_groups: int = _ROLE_DEFAULTS["broker_min_groups"],
+    peripheral_percentile: float = _ROLE_DEFAULTS["peripheral_percentile"],
+    distance: str = _ROLE_DEFAULTS["distance"],
+    threads: int = _ROLE_DEFAULTS["threads"],
+) -> _orgnet.RolesResult:
+    """ONA roles per person after Cross and Prusak (HBR 2002), from adjustable thresholds.
+
+    central connector: degree percentile >= connector_percentile;
+    boundary spanner: percentile of contacts in other groups >=
+    spanner_percentile and contacts in >= spanner_min_groups other groups;
+    information broker: betweenness percentile >= broker_percentile and
+    contacts in >= broker_min_groups other groups; peripheral specialist:
+    degree percentile <= peripheral_percentile. Percentiles are ranks in
+    [0, 1] (ties averaged). Degree is NetworkX's degree centrality,
+    betweenness orgnet's (``distance`` -ln s by default).
+
+    Parameters
+    ----------
+    graph : InfluenceGraph
+    groups : grouping
+        "departments" (default), an attribute name, a CommunityResult, a
+        Labeling or one label per person.
+
+    Returns
+    -------
+    RolesResult
+        See :func:`roles_frame` for one labelled table.
+    """
+    return _orgnet._ona_roles(graph, _grouping(graph, groups, "groups"), connector_percentile, spanner_percentile,
+                              spanner_min_groups, broker_percentile, broker_min_groups, peripheral_percentile,
+                              distance, threads)
+
+
+def roles_frame(graph: _orgnet.InfluenceGraph, result: _orgnet.RolesResult) -> pd.DataFrame:
+    """Roles and the numbers behind them, one row per person, indexed by person id.
+
+    Columns: department, roles (names joined by ","), the four role flags,
+    degree, degree_percentile, betweenness, betweenness_percentile, contacts,
+    external, external_share, external_percentile, groups_reached.
+    """
+    departments = graph.department_names()
+    return pd.DataFrame(
+        {
+            "department": [departments[d] if d >= 0 else None for d in graph.departments().tolist()],
+            "roles": [result.roles(v) for v in range(graph.num_vertices)],
+            "central_connector": result.central_connector,
+            "boundary_spanner": result.boundary_spanner,
+            "information_broker": result.information_broker,
+            "peripheral_specialist": result.peripheral_specialist,
+            "degree": result.degree,
+            "degree_percentile": result.degree_percentile,
+            "betweenness": result.betweenness,
+            "betweenness_percentile": result.betweenness_percentile,
+            "contacts": result.contacts,
+            "external": result.external,
+            "external_share": result.external_share,
+            "external_percentile": result.external_percentile,
+            "groups_reached": result.groups_reached,
+        },
+        index=pd.Index(graph.ids(), name="id", dtype=object),
+    )
