@@ -195,7 +195,7 @@ std::string spread_text(const GroupSpread& s, const std::vector<std::string>& ot
 std::string p_text(double p) {
   if (std::isnan(p)) return "n/a";
   std::ostringstream out;
-  out << std::setprecision(p < 0.001 ? 1 : 3) << (p < 0.001 ? std::scientific : std::fixed) << p;
+  out << std::fixed << std::setprecision(4) << p;
   return out.str();
 }
 

@@ -276,3 +276,19 @@ def test_groupings_from_graph_attributes_and_series():
         orgnet.partition_agreement(g, [0, 1], result)
     with pytest.raises(ValueError, match="min_share"):
         orgnet.partition_agreement(g, "departments", result, min_share=0.9)
+
+
+@pytest.mark.parametrize("algorithm", ["louvain", "leiden"])
+def test_recovers_lfr_communities(algorithm):
+    # Seeded LFR benchmark in the easy regime (mixing 0.1, 10 communities of 30-80).
+    lfr = nx.LFR_benchmark_graph(500, 2.5, 1.5, 0.1, average_degree=15, max_degree=40, min_community=30,
+                                 max_community=80, seed=10)
+    both = nx.DiGraph(lfr)  # each undirected edge becomes two influence edges
+    g = exact_graph(both)
+    index = {v: k for k, c in enumerate({frozenset(lfr.nodes[v]["community"]) for v in lfr}) for v in c}
+    truth = [index[int(p)] for p in g.ids()]
+    ours = orgnet.communities(g, algorithm=algorithm, seed=2)
+    assert reference_nmi(truth, ours.community.tolist()) >= 0.95
+    view = undirected_view(g)
+    theirs = nx.community.louvain_communities(view, weight="weight", seed=2)
+    assert ours.modularity >= nx.community.modularity(view, theirs, weight="weight") - 0.005
