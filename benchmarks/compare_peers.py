@@ -30,7 +30,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PEER_MODULES = ("paths", "spectral", "bottleneck")
+PEER_MODULES = ("paths", "spectral", "bottleneck", "structure")
 
 
 def best_of(repeat, fn):
@@ -96,12 +96,13 @@ def run_load(args, build, orgnet):
 
 def run_centrality(args, orgnet):
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    names = args.modules.split(",") if args.modules else PEER_MODULES
+    names = PEER_MODULES if args.modules == "all" else tuple(args.modules.split(","))
     modules = [importlib.import_module(f"peers.{name}") for name in names]
     importlib.import_module("peers._common").BUILD_DIR = args.build
     graphs = [("email_eu_core", orgnet.load_dataset("email_eu_core"))]
     for size in args.sizes.split(","):
-        graphs.append((f"company {int(size):,}", orgnet.generate_company(people=int(size), seed=42)))
+        graphs.append((f"company {int(size):,}", orgnet.generate_company(people=int(size), seed=42,
+                                                                          ties_per_person=args.ties_per_person)))
 
     print(f"\ntask: centrality; best of {args.repeat} runs; ratio = peer / orgnet; threads: orgnet default (all)")
     print(f"{'graph':18} {'measure':34} {'orgnet':>9} {'networkx':>9} {'igraph':>9} {'boost':>9} "
@@ -139,8 +140,10 @@ def main():
                         help="comma-separated PEOPLE:TIES synthetic CSV sizes for the load task")
     parser.add_argument("--sizes", default="1000,10000,100000",
                         help="comma-separated company sizes (people) for the centrality task")
-    parser.add_argument("--modules", default="",
-                        help="comma-separated peer modules for the centrality task (default: all of PEER_MODULES)")
+    parser.add_argument("--modules", default="all",
+                        help="comma-separated peer modules of benchmarks/peers to run (default: all)")
+    parser.add_argument("--ties-per-person", type=float, default=25.0,
+                        help="ties per person of the company graphs (generate_company's ties_per_person)")
     parser.add_argument("--max-networkx", type=int, default=10000,
                         help="largest graph (people) NetworkX runs on, unless a task says otherwise")
     args = parser.parse_args()

@@ -1,6 +1,9 @@
-// structure/: weakly and strongly connected components.
+// structure/: weakly and strongly connected components; the other structure
+// bindings (communities, silos, formal vs informal, roles) live in
+// structure_*.cpp and are registered from here.
 
 #include "common.hpp"
+#include "structure_common.hpp"
 
 namespace orgnet::python {
 
@@ -45,6 +48,11 @@ void bind_structure(py::module_& m) {
       py::arg("graph"),
       "Strongly connected components: u and v share one when each can influence the other through some chain. "
       "O(n + m).");
+
+  bind_structure_communities(m);
+  bind_structure_silos(m);
+  bind_structure_formal(m);
+  bind_structure_roles(m);
 }
 
 }  // namespace orgnet::python

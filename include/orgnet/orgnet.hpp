@@ -6,7 +6,8 @@
 //   io/         CSV, edge lists, GraphML, JSON, bundled datasets
 //   centrality/ who matters: degree, closeness, betweenness, spectral, k-core, rankings
 //   bottleneck/ brokers, structural holes, must-pass people, cuts, key players, overload
-//   structure/  components (and, later, communities and silos)
+//   structure/  components, communities, agreement with departments, silos,
+//               formal vs informal organization, ONA roles
 //   report/     summaries and reports
 
 #include "orgnet/config.hpp"
@@ -52,6 +53,11 @@
 #include "orgnet/bottleneck/overload.hpp"
 #include "orgnet/bottleneck/structural_holes.hpp"
 
+#include "orgnet/structure/communities.hpp"
 #include "orgnet/structure/components.hpp"
+#include "orgnet/structure/formal_informal.hpp"
+#include "orgnet/structure/mixing.hpp"
+#include "orgnet/structure/partition_agreement.hpp"
+#include "orgnet/structure/roles.hpp"
 
 #include "orgnet/report/summary.hpp"

@@ -21,5 +21,6 @@ void register_summary(CLI::App& app);
 void register_datasets(CLI::App& app);
 void register_centrality(CLI::App& app);
 void register_bottlenecks(CLI::App& app);
+void register_structure(CLI::App& app);
 
 }  // namespace orgnet::cli

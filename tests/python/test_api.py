@@ -14,7 +14,9 @@ import orgnet
 STUB = Path(orgnet.__file__).with_name("__init__.pyi")
 CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
            "CutPointsResult", "StructuralHolesResult", "BrokerageResult", "DominatorTree", "MustPassResult",
-           "EdgeCutResult", "VertexCutResult", "KeyPlayerResult", "RemovalImpact", "OverloadResult"]
+           "EdgeCutResult", "VertexCutResult", "KeyPlayerResult", "RemovalImpact", "OverloadResult",
+           "Labeling", "CommunityResult", "PartitionAgreement",
+           "MixingResult", "QapResult", "FormalInformalResult", "RolesResult"]
 
 
 def stub_tree() -> ast.Module:

@@ -232,3 +232,67 @@ __all__ += [
     "structural_holes",
 ]
 # ---- end of bottleneck ----
+
+# ---- structure ----
+from ._orgnet import (  # noqa: E402
+    CommunityAlgorithm,
+    CommunityResult,
+    FormalInformalResult,
+    Labeling,
+    MixingResult,
+    ModularityKind,
+    PartitionAgreement,
+    QapResult,
+    RolesResult,
+    attribute_labeling,
+    attribute_levels,
+    communities,
+    department_labeling,
+    formal_vs_informal,
+    modularity,
+    qap_correlation,
+)
+from ._structure import (  # noqa: E402
+    bypass_ties_frame,
+    communities_frame,
+    contingency_frame,
+    ei_frame,
+    group_ei_frame,
+    hidden_influencers_frame,
+    mixing,
+    mixing_frame,
+    ona_roles,
+    partition_agreement,
+    roles_frame,
+)
+
+__all__ += [
+    "CommunityAlgorithm",
+    "CommunityResult",
+    "FormalInformalResult",
+    "Labeling",
+    "MixingResult",
+    "ModularityKind",
+    "PartitionAgreement",
+    "QapResult",
+    "RolesResult",
+    "attribute_labeling",
+    "attribute_levels",
+    "bypass_ties_frame",
+    "communities",
+    "communities_frame",
+    "contingency_frame",
+    "department_labeling",
+    "ei_frame",
+    "formal_vs_informal",
+    "group_ei_frame",
+    "hidden_influencers_frame",
+    "mixing",
+    "mixing_frame",
+    "modularity",
+    "ona_roles",
+    "partition_agreement",
+    "qap_correlation",
+    "roles_frame",
+]
+# ---- end of structure ----

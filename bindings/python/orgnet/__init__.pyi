@@ -867,3 +867,344 @@ def bottleneck_table(
     threads: int = 0,
 ) -> pd.DataFrame: ...
 # ---- end of bottleneck ----
+
+# ---- structure ----
+
+class ModularityKind(_Enum):
+    """Undirected view (summed weights) or Leicht-Newman directed modularity."""
+
+    undirected: ClassVar[ModularityKind]
+    directed: ClassVar[ModularityKind]
+    __members__: ClassVar[dict[str, ModularityKind]]
+
+class CommunityAlgorithm(_Enum):
+    """Louvain or Leiden."""
+
+    louvain: ClassVar[CommunityAlgorithm]
+    leiden: ClassVar[CommunityAlgorithm]
+    __members__: ClassVar[dict[str, CommunityAlgorithm]]
+
+_ModularityKind = ModularityKind | Literal["undirected", "directed"]
+_CommunityAlgorithm = CommunityAlgorithm | Literal["louvain", "leiden"]
+
+class Labeling:
+    """A grouping of the people: a group number per person (-1 = missing) and names."""
+
+    def __init__(self, label: Sequence[int], names: Sequence[str]) -> None: ...
+    @property
+    def label(self) -> npt.NDArray[np.int32]: ...
+    @property
+    def names(self) -> list[str]: ...
+    def num_groups(self) -> int: ...
+
+class CommunityResult:
+    """Communities found by Louvain or Leiden."""
+
+    @property
+    def community(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def sizes(self) -> npt.NDArray[np.uint64]: ...
+    @property
+    def modularity(self) -> float: ...
+    @property
+    def levels(self) -> int: ...
+    @property
+    def algorithm(self) -> CommunityAlgorithm: ...
+    @property
+    def seed(self) -> int: ...
+    def count(self) -> int: ...
+
+class _Spread(TypedDict):
+    group: str
+    size: int
+    parts: list[tuple[str, int]]
+
+class PartitionAgreement:
+    """Agreement of two groupings: NMI, ARI, contingency, splits and merges."""
+
+    @property
+    def nmi(self) -> float: ...
+    @property
+    def ari(self) -> float: ...
+    @property
+    def compared(self) -> int: ...
+    @property
+    def a_names(self) -> list[str]: ...
+    @property
+    def b_names(self) -> list[str]: ...
+    @property
+    def counts(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def splits(self) -> list[_Spread]: ...
+    @property
+    def merges(self) -> list[_Spread]: ...
+
+_Grouping = str | CommunityResult | Labeling | Sequence[Any] | npt.ArrayLike | pd.Series
+
+def modularity(
+    graph: InfluenceGraph,
+    community: npt.ArrayLike,
+    *,
+    kind: _ModularityKind = ...,
+    resolution: float = 1.0,
+    weighted: bool = True,
+) -> float:
+    """Modularity of a partition (undirected view or Leicht-Newman directed)."""
+
+def communities(
+    graph: InfluenceGraph,
+    *,
+    algorithm: _CommunityAlgorithm = ...,
+    kind: _ModularityKind = ...,
+    resolution: float = 1.0,
+    weighted: bool = True,
+    seed: int = 42,
+    threshold: float = 1e-7,
+    max_levels: int = 0,
+    randomness: float = 0.01,
+    iterations: int = 0,
+) -> CommunityResult:
+    """Communities by Louvain or Leiden, seeded and deterministic."""
+
+def department_labeling(graph: InfluenceGraph) -> Labeling:
+    """The departments as a Labeling."""
+
+def attribute_labeling(graph: InfluenceGraph, attribute: str) -> Labeling:
+    """The values of a free attribute as a Labeling."""
+
+def partition_agreement(
+    graph: InfluenceGraph,
+    a: _Grouping = "departments",
+    b: _Grouping = "departments",
+    *,
+    min_share: float = 0.2,
+    min_size: int = 3,
+) -> PartitionAgreement:
+    """NMI, ARI, contingency, splits and merges of two groupings."""
+
+def contingency_frame(agreement: PartitionAgreement) -> pd.DataFrame:
+    """The contingency table as a labelled DataFrame."""
+
+def communities_frame(graph: InfluenceGraph, result: CommunityResult) -> pd.DataFrame:
+    """Each person's department and community, indexed by person id."""
+
+_DegreeDirectionArg = DegreeDirection | Literal["in", "out", "total"]
+
+class MixingResult:
+    """Mixing matrix and E-I indices of a grouping, with a permutation test."""
+
+    @property
+    def groups(self) -> list[str]: ...
+    @property
+    def ties(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def strength(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def person_external(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def person_internal(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def person_ei(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def group_external(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def group_internal(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def group_ei(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def external(self) -> int: ...
+    @property
+    def internal(self) -> int: ...
+    @property
+    def ei(self) -> float: ...
+    @property
+    def permutations(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def expected_ei(self) -> float: ...
+    @property
+    def p_less(self) -> float: ...
+    @property
+    def p_greater(self) -> float: ...
+    @property
+    def group_expected_ei(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def group_p_less(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def group_p_greater(self) -> npt.NDArray[np.float64]: ...
+    def num_groups(self) -> int: ...
+
+def mixing(
+    graph: InfluenceGraph,
+    groups: _Grouping = "departments",
+    *,
+    direction: _DegreeDirectionArg = "out",
+    permutations: int = 1000,
+    seed: int = 42,
+    threads: int = 0,
+) -> MixingResult:
+    """Mixing matrix and E-I index (person, group, network) with a seeded permutation test."""
+
+def mixing_frame(result: MixingResult, *, weighted: bool = False) -> pd.DataFrame:
+    """The mixing matrix as a labelled DataFrame."""
+
+def group_ei_frame(result: MixingResult) -> pd.DataFrame:
+    """Per-group E-I with permutation p-values, most siloed first."""
+
+def ei_frame(graph: InfluenceGraph, result: MixingResult) -> pd.DataFrame:
+    """Per-person E-I, indexed by person id."""
+
+class QapResult:
+    """QAP correlation of two networks with its permutation test."""
+
+    @property
+    def correlation(self) -> float: ...
+    @property
+    def expected(self) -> float: ...
+    @property
+    def sd(self) -> float: ...
+    @property
+    def p_greater(self) -> float: ...
+    @property
+    def p_less(self) -> float: ...
+    @property
+    def p_two_sided(self) -> float: ...
+    @property
+    def permutations(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+
+class _LevelCorrelation(TypedDict):
+    measure: str
+    pearson: float
+    spearman: float
+
+class _BypassTie(TypedDict):
+    source: int
+    target: int
+    source_level: float
+    target_level: float
+    gap: float
+    in_chain: bool
+
+class FormalInformalResult:
+    """Formal vs informal organization: QAP, level correlations, hidden influencers, bypass ties."""
+
+    @property
+    def informal_relations(self) -> list[str]: ...
+    @property
+    def qap(self) -> QapResult: ...
+    @property
+    def has_reporting_lines(self) -> bool: ...
+    @property
+    def level_correlations(self) -> list[_LevelCorrelation]: ...
+    @property
+    def level(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def influence(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def predicted(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def residual(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def intercept(self) -> float: ...
+    @property
+    def slope(self) -> float: ...
+    @property
+    def hidden_influencers(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def bypass_ties(self) -> list[_BypassTie]: ...
+    @property
+    def bypass_count(self) -> npt.NDArray[np.int64]: ...
+
+def qap_correlation(
+    x: InfluenceGraph | npt.ArrayLike,
+    y: InfluenceGraph | npt.ArrayLike,
+    *,
+    weighted: bool = False,
+    permutations: int = 1000,
+    seed: int = 42,
+    threads: int = 0,
+) -> QapResult:
+    """QAP correlation of two networks with a seeded permutation p-value."""
+
+def formal_vs_informal(
+    graph: InfluenceGraph,
+    *,
+    informal_relations: Sequence[str] | None = None,
+    levels: str | npt.ArrayLike | None = None,
+    weighted: bool = False,
+    permutations: int = 1000,
+    seed: int = 42,
+    measures: Sequence[str] | str | None = None,
+    influence: str = "pagerank",
+    min_residual: float = 0.25,
+    min_level_gap: int = 2,
+    threads: int = 0,
+) -> FormalInformalResult:
+    """QAP of reporting lines vs informal ties, level correlations, hidden influencers, bypass ties."""
+
+def attribute_levels(graph: InfluenceGraph, attribute: str) -> list[float]:
+    """Levels read from a numeric free attribute."""
+
+def hidden_influencers_frame(
+    graph: InfluenceGraph, result: FormalInformalResult, *, everyone: bool = False
+) -> pd.DataFrame:
+    """Hidden influencers (or everyone) with percentile, prediction and residual."""
+
+def bypass_ties_frame(graph: InfluenceGraph, result: FormalInformalResult) -> pd.DataFrame:
+    """Bypass ties with person ids."""
+
+class RolesResult:
+    """ONA roles per person (Cross and Prusak) with the numbers behind them."""
+
+    @property
+    def degree(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def degree_percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def betweenness(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def betweenness_percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def contacts(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def external(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def groups_reached(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def external_share(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def external_percentile(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def central_connector(self) -> npt.NDArray[np.bool_]: ...
+    @property
+    def boundary_spanner(self) -> npt.NDArray[np.bool_]: ...
+    @property
+    def information_broker(self) -> npt.NDArray[np.bool_]: ...
+    @property
+    def peripheral_specialist(self) -> npt.NDArray[np.bool_]: ...
+    def roles(self, v: int) -> str: ...
+
+def ona_roles(
+    graph: InfluenceGraph,
+    groups: _Grouping = "departments",
+    *,
+    connector_percentile: float = 0.9,
+    spanner_percentile: float = 0.8,
+    spanner_min_groups: int = 2,
+    broker_percentile: float = 0.9,
+    broker_min_groups: int = 1,
+    peripheral_percentile: float = 0.1,
+    distance: _Transform = "neg_log",
+    threads: int = 0,
+) -> RolesResult:
+    """ONA roles (central connector, boundary spanner, information broker, peripheral specialist)."""
+
+def roles_frame(graph: InfluenceGraph, result: RolesResult) -> pd.DataFrame:
+    """Roles and the numbers behind them, one row per person."""
+
+# ---- end of structure ----
