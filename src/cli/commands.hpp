@@ -20,5 +20,6 @@ void on_run(CLI::App* command, std::function<void()> run);
 void register_summary(CLI::App& app);
 void register_datasets(CLI::App& app);
 void register_centrality(CLI::App& app);
+void register_spread(CLI::App& app);   // spread_command.cpp
 
 }  // namespace orgnet::cli

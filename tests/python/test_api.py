@@ -12,7 +12,8 @@ import pytest
 import orgnet
 
 STUB = Path(orgnet.__file__).with_name("__init__.pyi")
-CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult"]
+CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
+           "SimulationResult"]
 
 
 def stub_tree() -> ast.Module:

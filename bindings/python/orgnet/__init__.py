@@ -178,3 +178,23 @@ __all__ += [
     "pagerank",
 ]
 # ---- end of centrality: spectral ----
+
+# ---- diffusion ----
+from . import _diffusion  # noqa: E402
+from ._orgnet import (  # noqa: E402
+    CascadeModel,
+    LinearThresholdWeights,
+    SimulationResult,
+    simulate_spread,
+)
+
+SimulationResult.people_frame = _diffusion.spread_people_frame  # type: ignore[method-assign]
+SimulationResult.departments_frame = _diffusion.spread_departments_frame  # type: ignore[method-assign]
+
+__all__ += [
+    "CascadeModel",
+    "LinearThresholdWeights",
+    "SimulationResult",
+    "simulate_spread",
+]
+# ---- end of diffusion ----

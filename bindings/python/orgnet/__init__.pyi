@@ -684,3 +684,87 @@ def hits(
 ) -> HitsResult: ...
 def core_number(graph: InfluenceGraph, *, direction: _DegreeDirection = ...) -> CoreNumberResult: ...
 # ---- end of centrality: spectral ----
+
+# ---- diffusion ----
+class CascadeModel(_Enum):
+    """Diffusion model of simulate_spread (also "ic" / "lt")."""
+
+    independent_cascade: ClassVar[CascadeModel]
+    linear_threshold: ClassVar[CascadeModel]
+    __members__: ClassVar[dict[str, CascadeModel]]
+
+class LinearThresholdWeights(_Enum):
+    """How Linear Threshold reads in-strengths: as given (validated <= 1) or normalized."""
+
+    validate: ClassVar[LinearThresholdWeights]
+    normalize: ClassVar[LinearThresholdWeights]
+    __members__: ClassVar[dict[str, LinearThresholdWeights]]
+
+_Model = CascadeModel | Literal["independent_cascade", "linear_threshold", "ic", "lt"]
+_LtWeights = LinearThresholdWeights | Literal["validate", "normalize"]
+_People = str | Iterable[str | int] | None
+
+class SimulationResult:
+    """Result of simulate_spread: expected reach with its interval, per-person and per-department adoption."""
+
+    @property
+    def seeds(self) -> npt.NDArray[np.uint32]:
+        """The distinct seeds (vertex ids, ascending)."""
+    @property
+    def model(self) -> CascadeModel:
+        """The model simulated."""
+    @property
+    def simulations(self) -> int:
+        """Number of simulated worlds."""
+    @property
+    def seed(self) -> int:
+        """The random seed used."""
+    @property
+    def delta(self) -> float:
+        """Intervals are at confidence 1 - delta."""
+    @property
+    def expected_reach(self) -> float:
+        """Mean number of people reached, seeds included."""
+    @property
+    def reach_stddev(self) -> float:
+        """Sample standard deviation of the number reached."""
+    @property
+    def reach_low(self) -> float:
+        """Lower end of the confidence interval of the expected reach."""
+    @property
+    def reach_high(self) -> float:
+        """Upper end of the confidence interval of the expected reach."""
+    @property
+    def probability(self) -> npt.NDArray[np.float64]:
+        """Share of simulations in which each person was reached, by vertex id."""
+    @property
+    def probability_margin(self) -> float:
+        """Hoeffding half-width of every probability at confidence 1 - delta."""
+    @property
+    def department_adoption(self) -> npt.NDArray[np.float64]:
+        """Expected share of each department's members reached, by department id."""
+    @property
+    def no_department_reach(self) -> float:
+        """Expected number reached among people without a department."""
+    @property
+    def adoption_curve(self) -> npt.NDArray[np.float64]:
+        """Expected number convinced after step t = 0 (the seeds), 1, ..."""
+    def people_frame(self, graph: InfluenceGraph) -> pd.DataFrame:
+        """Per-person probability (columns department, seed, probability), highest first."""
+    def departments_frame(self, graph: InfluenceGraph) -> pd.DataFrame:
+        """Adoption by department (columns members, expected_reached, adoption)."""
+
+def simulate_spread(
+    graph: InfluenceGraph,
+    seeds: _People,
+    *,
+    model: _Model = ...,
+    simulations: int = 10000,
+    seed: int = 42,
+    delta: float = 0.05,
+    max_steps: int = 0,
+    lt_weights: _LtWeights = ...,
+    threads: int = 0,
+) -> SimulationResult:
+    """Monte Carlo simulation of Independent Cascade or Linear Threshold spread from ``seeds``."""
+# ---- end of diffusion ----

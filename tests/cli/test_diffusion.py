@@ -1,0 +1,103 @@
+"""orgnet spread and orgnet opinion, driven as a user would drive them.
+
+Expected figures are computed here independently: exact spread by
+enumerating the live-edge worlds of a tiny graph; opinion equilibria and
+leverage by dense numpy solves."""
+
+import csv
+import io
+import itertools
+import json
+import os
+import subprocess
+from collections import deque
+
+import numpy as np
+import pytest
+
+CLI = os.environ["ORGNET_CLI"]
+
+# The hand-worked graph: a -> b 0.5, a -> c 0.4, b -> c 0.2, b -> d 0.7,
+# c -> d 0.3, d -> e 0.6; departments S (a, b) and T (c, d); e has none.
+# IC from a: P(b) = 0.5, P(c) = 1 - 0.6 * 0.9 = 0.46.
+TIES = [("a", "b", 0.5), ("a", "c", 0.4), ("b", "c", 0.2), ("b", "d", 0.7), ("c", "d", 0.3), ("d", "e", 0.6)]
+PEOPLE = [("a", "S"), ("b", "S"), ("c", "T"), ("d", "T"), ("e", "")]
+
+
+def run(*args):
+    return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture()
+def files(tmp_path):
+    people = tmp_path / "people.csv"
+    people.write_text("id,department\n" + "".join(f"{p},{d}\n" for p, d in PEOPLE))
+    ties = tmp_path / "ties.csv"
+    ties.write_text("source,target,relation,weight\n" + "".join(f"{u},{v},tie,{s}\n" for u, v, s in TIES))
+    return ["--people", str(people), "--ties", str(ties), "--relation", "tie=source_to_target,as_is"]
+
+
+def exact_ic(seeds):
+    """Exact IC reach probabilities by enumerating the 2^6 live-edge worlds."""
+    names = [p for p, _ in PEOPLE]
+    prob = dict.fromkeys(names, 0.0)
+    for mask in itertools.product((0, 1), repeat=len(TIES)):
+        weight = 1.0
+        out = {p: [] for p in names}
+        for bit, (u, v, s) in zip(mask, TIES):
+            weight *= s if bit else 1 - s
+            if bit:
+                out[u].append(v)
+        seen, queue = set(seeds), deque(seeds)
+        while queue:
+            for v in out[queue.popleft()]:
+                if v not in seen:
+                    seen.add(v)
+                    queue.append(v)
+        for p in seen:
+            prob[p] += weight
+    return prob
+
+
+def test_spread_json_matches_exact_enumeration(files):
+    result = run("spread", *files, "--from", "a", "--simulations", "20000", "--delta", "0.001", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    exact = exact_ic(["a"])
+    assert exact["b"] == pytest.approx(0.5) and exact["c"] == pytest.approx(0.46)
+    assert out["seeds"] == ["a"]
+    assert out["reach_low"] <= sum(exact.values()) <= out["reach_high"]
+    for person, p in exact.items():
+        assert out["probability"][person] == pytest.approx(p, abs=out["probability_margin"])
+    assert out["adoption_curve"][0] == 1
+    assert {d["department"]: d["members"] for d in out["departments"]} == {"S": 2, "T": 2}
+    adoption = {d["department"]: d["adoption"] for d in out["departments"]}
+    assert adoption["S"] == pytest.approx((1 + out["probability"]["b"]) / 2)
+
+
+def test_spread_csv_and_threads(files):
+    one = run("spread", *files, "--from", "b,c", "--format", "csv", "--threads", "1", "--simulations", "3000")
+    two = run("spread", *files, "--from", "b,c", "--format", "csv", "--threads", "2", "--simulations", "3000")
+    assert one.returncode == 0, one.stderr
+    assert one.stdout == two.stdout
+    rows = list(csv.DictReader(io.StringIO(one.stdout)))
+    assert [r["id"] for r in rows] == ["a", "b", "c", "d", "e"]
+    assert [r["seed"] for r in rows] == ["0", "1", "1", "0", "0"]
+    assert float(rows[0]["probability"]) == 0.0  # nobody influences a
+    assert float(rows[1]["probability"]) == 1.0
+
+
+def test_spread_table_on_bundled_data():
+    result = run("spread", "--dataset", "lazega", "--simulations", "2000", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    assert "expected reach" in result.stdout and "most resistant first" in result.stdout
+    assert result.stdout.count("\n") > 8
+
+
+def test_spread_errors(files):
+    result = run("spread", *files, "--from", "zed")
+    assert result.returncode == 2 and "zed" in result.stderr
+    result = run("spread", *files, "--from", "a", "--model", "sir")
+    assert result.returncode == 2 and "cascade model" in result.stderr
+    heavy = run("spread", "--dataset", "krackhardt", "--model", "lt", "--relation", "advice=target_to_source,as_is")
+    assert heavy.returncode == 2 and "in-strengths" in heavy.stderr
