@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common.hpp"
+#include "orgnet/diffusion/opinion.hpp"
 #include "orgnet/diffusion/simulation.hpp"
 
 namespace orgnet::python {
@@ -179,8 +180,205 @@ ValueError
     above 1 under "validate".)doc");
 }
 
+
+/// Sets the leverage target of `options` from the Python arguments.
+void leverage_arg(const InfluenceGraph& graph, py::handle leverage, py::handle target, OpinionOptions& options,
+                  const char* function) {
+  options.leverage = enum_arg<LeverageTarget>(leverage, parse_leverage_target, "leverage", "LeverageTarget");
+  switch (options.leverage) {
+    case LeverageTarget::mean:
+      if (!target.is_none()) {
+        throw invalid_argument(std::string(function) + ": target is only read for leverage = person or department");
+      }
+      break;
+    case LeverageTarget::person:
+      if (target.is_none()) throw invalid_argument(std::string(function) + ": leverage = person needs a target");
+      options.target_person = person_arg(graph, target, function, "target");
+      break;
+    case LeverageTarget::department: {
+      if (!py::isinstance<py::str>(target)) {
+        throw invalid_argument(std::string(function) + ": leverage = department needs a target department name");
+      }
+      const auto name = target.cast<std::string>();
+      const auto d = graph.find_department(name);
+      if (!d) throw out_of_range(std::string(function) + ": unknown department '" + name + "'");
+      options.target_department = *d;
+      break;
+    }
+  }
+}
+
+py::object opinion_call(const InfluenceGraph& graph, py::handle initial, py::handle stubbornness, py::handle leverage,
+                        py::handle target, std::size_t trajectory_steps, py::handle solver, double tolerance,
+                        std::size_t max_iterations, bool degroot_model) {
+  const char* function = degroot_model ? "degroot" : "friedkin_johnsen";
+  std::vector<double> x0 = initial.is_none() ? std::vector<double>(graph.num_vertices(), 0.0)
+                                             : per_person_arg(graph, initial, function, "initial", false);
+  OpinionOptions options;
+  if (!degroot_model) {
+    if (py::isinstance<py::float_>(stubbornness) || py::isinstance<py::int_>(stubbornness)) {
+      options.stubbornness = stubbornness.cast<double>();
+    } else {
+      options.stubbornness_by_person = per_person_arg(graph, stubbornness, function, "stubbornness", true);
+    }
+  }
+  leverage_arg(graph, leverage, target, options, function);
+  options.trajectory_steps = trajectory_steps;
+  options.solver = enum_arg<OpinionSolver>(solver, parse_opinion_solver, "solver", "OpinionSolver");
+  options.tolerance = tolerance;
+  options.max_iterations = max_iterations;
+  OpinionResult result;
+  {
+    py::gil_scoped_release release;
+    result = degroot_model ? degroot(graph, x0, options) : friedkin_johnsen(graph, x0, options);
+  }
+  return py::cast(std::move(result));
+}
+
+const char* const opinion_parameters = R"doc(
+initial : array-like or dict, optional
+    Initial stance of each person in [-1, 1]: an array by vertex, or a dict
+    {person_id: stance} (people left out are 0, "unknown"); None: everyone 0.)doc";
+
+void bind_opinion(py::module_& m) {
+  py::enum_<LeverageTarget>(m, "LeverageTarget", "Whose equilibrium stance leverage is measured on.")
+      .value("mean", LeverageTarget::mean, "The organization's mean stance.")
+      .value("person", LeverageTarget::person, "One person's stance.")
+      .value("department", LeverageTarget::department, "The mean stance of one department.");
+  py::enum_<OpinionSolver>(m, "OpinionSolver", "How the opinion systems are solved.")
+      .value("automatic", OpinionSolver::automatic, "Sparse LU up to 5,000 people per system, BiCGSTAB beyond.")
+      .value("direct", OpinionSolver::direct, "Sparse LU.")
+      .value("iterative", OpinionSolver::iterative, "BiCGSTAB with a diagonal preconditioner.");
+
+  py::class_<OpinionResult>(m, "OpinionResult", R"doc(Result of friedkin_johnsen and degroot.
+
+``equilibrium`` is the stance each person settles at; ``leverage[j]`` the
+derivative of the target (by default the organization's mean equilibrium
+stance) with respect to person j's initial stance: whose opinion moves the
+organization most.)doc")
+      .def_property_readonly(
+          "equilibrium", [](py::object self) { return view(self, &OpinionResult::equilibrium); },
+          "Equilibrium stance of each person (float64, by vertex id).")
+      .def_readonly("residual", &OpinionResult::residual,
+                    "max |x* - Lambda W x* - (I - Lambda) x0| (fixed-point residual).")
+      .def_property_readonly(
+          "leverage", [](py::object self) { return view(self, &OpinionResult::leverage); },
+          "d target / d initial stance of each person (float64, by vertex id; >= 0, sums to 1).")
+      .def_readonly("leverage_residual", &OpinionResult::leverage_residual,
+                    "Largest residual of the leverage solves.")
+      .def_property_readonly(
+          "trajectory",
+          [](py::object self) {
+            const auto& r = self.cast<const OpinionResult&>();
+            const auto n = static_cast<py::ssize_t>(r.equilibrium.size());
+            const auto rows = static_cast<py::ssize_t>(r.trajectory.empty() ? 0 : r.trajectory_steps + 1);
+            if (rows == 0) {
+              py::array empty(py::dtype::of<double>(), std::vector<py::ssize_t>{0, n});
+              make_readonly(empty);
+              return empty;
+            }
+            py::array out(py::dtype::of<double>(), std::vector<py::ssize_t>{rows, n},
+                          std::vector<py::ssize_t>{static_cast<py::ssize_t>(n * sizeof(double)), sizeof(double)},
+                          r.trajectory.data(), self);
+            make_readonly(out);
+            return out;
+          },
+          "Stances x(0) .. x(T), shape (T + 1, n); empty (0, n) when trajectory_steps = 0.")
+      .def_readonly("mean_initial", &OpinionResult::mean_initial, "Mean initial stance.")
+      .def_readonly("mean_equilibrium", &OpinionResult::mean_equilibrium, "Mean equilibrium stance.")
+      .def_readonly("consensus_groups", &OpinionResult::consensus_groups,
+                    "Closed groups of stubbornness-0 people (each reaches its own consensus).")
+      .def_readonly("converges", &OpinionResult::converges,
+                    "False when a consensus group is periodic: stances oscillate, equilibrium is their average.")
+      .def_readonly("solver", &OpinionResult::solver, "Solver used for the largest system.")
+      .def_readonly("iterations", &OpinionResult::iterations, "BiCGSTAB iterations in total (0 for sparse LU).")
+      .def_readonly("solved", &OpinionResult::solved, "False when a linear solve failed.")
+      .def("__repr__", [](const OpinionResult& r) {
+        return "<orgnet.OpinionResult: " + std::to_string(r.equilibrium.size()) + " people, mean " +
+               py::repr(py::float_(r.mean_initial)).cast<std::string>() + " -> " +
+               py::repr(py::float_(r.mean_equilibrium)).cast<std::string>() + ", residual " +
+               py::repr(py::float_(r.residual)).cast<std::string>() + ">";
+      });
+
+  const OpinionOptions defaults;
+  m.def(
+      "friedkin_johnsen",
+      [](const InfluenceGraph& graph, py::object initial, py::object stubbornness, py::object leverage,
+         py::object target, std::size_t trajectory_steps, py::object solver, double tolerance,
+         std::size_t max_iterations) {
+        return opinion_call(graph, initial, stubbornness, leverage, target, trajectory_steps, solver, tolerance,
+                            max_iterations, false);
+      },
+      py::arg("graph"), py::arg("initial") = py::none(), py::kw_only(),
+      py::arg("stubbornness") = defaults.stubbornness, py::arg("leverage") = py::cast(defaults.leverage),
+      py::arg("target") = py::none(), py::arg("trajectory_steps") = defaults.trajectory_steps,
+      py::arg("solver") = py::cast(defaults.solver), py::arg("tolerance") = defaults.tolerance,
+      py::arg("max_iterations") = defaults.max_iterations,
+      (std::string(R"doc(Friedkin–Johnsen opinion dynamics: equilibrium, leverage and trajectory.
+
+x(t+1) = Lambda W x(t) + (I - Lambda) x0, where row v of W holds v's in-tie
+strengths normalized to sum 1 (a person with no in-ties keeps their stance) and
+Lambda = diag(1 - stubbornness). The equilibrium comes from a sparse linear
+solve, the leverage of everyone from one transposed solve.
+
+Parameters
+----------
+graph : InfluenceGraph)doc") +
+       opinion_parameters + R"doc(
+stubbornness : float, array-like or dict
+    One value in [0, 1] for everyone, or one per person (a dict must name
+    everyone). 1 never moves, 0 only listens.
+leverage : LeverageTarget or str
+    "mean" (the organization's mean stance), "person" or "department".
+target : str or int, optional
+    The person (id or index) or the department name for those targets.
+trajectory_steps : int
+    Record x(0) .. x(T) for T = trajectory_steps.
+solver : OpinionSolver or str
+    "automatic", "direct" (sparse LU) or "iterative" (BiCGSTAB).
+tolerance : float
+    Iterative solver: relative residual to reach.
+max_iterations : int
+    Iterative solver: at most this many iterations per solve.
+
+Returns
+-------
+OpinionResult
+    ``result.frame(graph)`` is a DataFrame of equilibrium and leverage.
+
+Raises
+------
+ValueError
+    Stances outside [-1, 1], stubbornness outside [0, 1], a wrong length, a
+    missing target.
+IndexError
+    An unknown person or department.)doc")
+          .c_str());
+  m.def(
+      "degroot",
+      [](const InfluenceGraph& graph, py::object initial, py::object leverage, py::object target,
+         std::size_t trajectory_steps, py::object solver, double tolerance, std::size_t max_iterations) {
+        return opinion_call(graph, initial, py::none(), leverage, target, trajectory_steps, solver, tolerance,
+                            max_iterations, true);
+      },
+      py::arg("graph"), py::arg("initial") = py::none(), py::kw_only(),
+      py::arg("leverage") = py::cast(defaults.leverage), py::arg("target") = py::none(),
+      py::arg("trajectory_steps") = defaults.trajectory_steps, py::arg("solver") = py::cast(defaults.solver),
+      py::arg("tolerance") = defaults.tolerance, py::arg("max_iterations") = defaults.max_iterations,
+      R"doc(DeGroot opinion dynamics: friedkin_johnsen with stubbornness 0 for everyone.
+
+Each closed group of people who listen only to each other reaches a consensus,
+the average of their initial stances weighted by the stationary distribution
+of W (the left Perron eigenvector); ``converges`` is False when such a group is
+periodic (the stances oscillate; the equilibrium is their long-run average).
+Parameters as for friedkin_johnsen, without stubbornness.)doc");
+}
+
 }  // namespace
 
-void bind_diffusion(py::module_& m) { bind_simulation(m); }
+void bind_diffusion(py::module_& m) {
+  bind_simulation(m);
+  bind_opinion(m);
+}
 
 }  // namespace orgnet::python

@@ -5,6 +5,7 @@
 //   model/      people, ties, the relation map, the influence graph, the hierarchy
 //   io/         CSV, edge lists, GraphML, JSON, bundled datasets
 //   centrality/ who matters: degree, closeness, betweenness, spectral, k-core, rankings
+//   diffusion/  how ideas spread: cascades, opinion dynamics, reachability, seeds
 //   structure/  components (and, later, communities and silos)
 //   report/     summaries and reports
 
@@ -42,6 +43,9 @@
 #include "orgnet/centrality/kcore.hpp"
 #include "orgnet/centrality/pagerank.hpp"
 #include "orgnet/centrality/ranking.hpp"
+
+#include "orgnet/diffusion/opinion.hpp"
+#include "orgnet/diffusion/simulation.hpp"
 
 #include "orgnet/structure/components.hpp"
 

@@ -21,5 +21,6 @@ void register_summary(CLI::App& app);
 void register_datasets(CLI::App& app);
 void register_centrality(CLI::App& app);
 void register_spread(CLI::App& app);   // spread_command.cpp
+void register_opinion(CLI::App& app);  // opinion_command.cpp
 
 }  // namespace orgnet::cli

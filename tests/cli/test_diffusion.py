@@ -101,3 +101,54 @@ def test_spread_errors(files):
     assert result.returncode == 2 and "cascade model" in result.stderr
     heavy = run("spread", "--dataset", "krackhardt", "--model", "lt", "--relation", "advice=target_to_source,as_is")
     assert heavy.returncode == 2 and "in-strengths" in heavy.stderr
+
+
+def dense_fj(stance, sigma):
+    """Dense numpy Friedkin–Johnsen on the hand-worked graph: row v of W holds
+    v's in-strengths normalized (a has no in-ties: W[a, a] = 1)."""
+    names = [p for p, _ in PEOPLE]
+    index = {p: i for i, p in enumerate(names)}
+    n = len(names)
+    w = np.zeros((n, n))
+    for u, v, s in TIES:
+        w[index[v], index[u]] += s
+    for v in range(n):
+        if w[v].sum() == 0:
+            w[v, v] = 1
+        w[v] /= w[v].sum()
+    a = np.eye(n) - np.diag(1 - sigma) @ w
+    x = np.linalg.solve(a, sigma * stance)
+    leverage = sigma * np.linalg.solve(a.T, np.full(n, 1 / n))
+    return x, leverage
+
+
+def test_opinion_matches_dense_numpy(files, tmp_path):
+    stances = tmp_path / "stances.csv"
+    stances.write_text("id,stance,stubbornness\na,1,0.9\nb,-0.5,0.2\nc,,0.4\nd,0.25,0.1\ne,-1,0.5\n")
+    result = run("opinion", *files, "--stances", str(stances), "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    x, leverage = dense_fj(np.array([1, -0.5, 0, 0.25, -1]), np.array([0.9, 0.2, 0.4, 0.1, 0.5]))
+    np.testing.assert_allclose([float(r["equilibrium"]) for r in rows], x, atol=1e-12)
+    np.testing.assert_allclose([float(r["leverage"]) for r in rows], leverage, atol=1e-12)
+    # --stance and --stubbornness, JSON with a trajectory.
+    result = run("opinion", *files, "--stance", "a=1", "--stance", "e=-1", "--stubbornness", "0.3",
+                 "--steps", "2", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    x, leverage = dense_fj(np.array([1, 0, 0, 0, -1.0]), np.full(5, 0.3))
+    assert out["mean_equilibrium"] == pytest.approx(x.mean(), abs=1e-12)
+    assert {r["id"]: r["leverage"] for r in out["rows"]} == pytest.approx(dict(zip("abcde", leverage)), abs=1e-12)
+    assert len(out["trajectory"]) == 3 and out["trajectory"][0] == [1, 0, 0, 0, -1]
+
+
+def test_opinion_table_and_errors(files):
+    result = run("opinion", "--dataset", "lazega", "--degroot", "--top", "3")
+    assert result.returncode == 0, result.stderr
+    assert "DeGroot" in result.stdout and "moves the mean stance most" in result.stdout
+    bad = run("opinion", *files, "--stance", "a=2")
+    assert bad.returncode == 2 and "outside [-1, 1]" in bad.stderr
+    bad = run("opinion", *files, "--leverage", "person")
+    assert bad.returncode == 2 and "--target" in bad.stderr
+    bad = run("opinion", *files, "--stance", "zed=0.5")
+    assert bad.returncode == 2 and "zed" in bad.stderr

@@ -13,7 +13,7 @@ import orgnet
 
 STUB = Path(orgnet.__file__).with_name("__init__.pyi")
 CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
-           "SimulationResult"]
+           "SimulationResult", "OpinionResult"]
 
 
 def stub_tree() -> ast.Module:

@@ -183,18 +183,29 @@ __all__ += [
 from . import _diffusion  # noqa: E402
 from ._orgnet import (  # noqa: E402
     CascadeModel,
+    LeverageTarget,
     LinearThresholdWeights,
+    OpinionResult,
+    OpinionSolver,
     SimulationResult,
+    degroot,
+    friedkin_johnsen,
     simulate_spread,
 )
 
 SimulationResult.people_frame = _diffusion.spread_people_frame  # type: ignore[method-assign]
 SimulationResult.departments_frame = _diffusion.spread_departments_frame  # type: ignore[method-assign]
+OpinionResult.frame = _diffusion.opinion_frame  # type: ignore[method-assign]
 
 __all__ += [
     "CascadeModel",
+    "LeverageTarget",
     "LinearThresholdWeights",
+    "OpinionResult",
+    "OpinionSolver",
     "SimulationResult",
+    "degroot",
+    "friedkin_johnsen",
     "simulate_spread",
 ]
 # ---- end of diffusion ----

@@ -767,4 +767,92 @@ def simulate_spread(
     threads: int = 0,
 ) -> SimulationResult:
     """Monte Carlo simulation of Independent Cascade or Linear Threshold spread from ``seeds``."""
+
+class LeverageTarget(_Enum):
+    """Whose equilibrium stance leverage is measured on."""
+
+    mean: ClassVar[LeverageTarget]
+    person: ClassVar[LeverageTarget]
+    department: ClassVar[LeverageTarget]
+    __members__: ClassVar[dict[str, LeverageTarget]]
+
+class OpinionSolver(_Enum):
+    """How the opinion systems are solved: sparse LU, BiCGSTAB, or automatic."""
+
+    automatic: ClassVar[OpinionSolver]
+    direct: ClassVar[OpinionSolver]
+    iterative: ClassVar[OpinionSolver]
+    __members__: ClassVar[dict[str, OpinionSolver]]
+
+_Leverage = LeverageTarget | Literal["mean", "person", "department"]
+_Solver = OpinionSolver | Literal["automatic", "direct", "iterative"]
+
+class OpinionResult:
+    """Result of friedkin_johnsen and degroot: equilibrium stances and leverage."""
+
+    @property
+    def equilibrium(self) -> npt.NDArray[np.float64]:
+        """Equilibrium stance of each person, by vertex id."""
+    @property
+    def residual(self) -> float:
+        """Fixed-point residual max |x* - Lambda W x* - (I - Lambda) x0|."""
+    @property
+    def leverage(self) -> npt.NDArray[np.float64]:
+        """Derivative of the target with respect to each person's initial stance."""
+    @property
+    def leverage_residual(self) -> float:
+        """Largest residual of the leverage solves."""
+    @property
+    def trajectory(self) -> npt.NDArray[np.float64]:
+        """Stances x(0) .. x(T), shape (T + 1, n)."""
+    @property
+    def mean_initial(self) -> float:
+        """Mean initial stance."""
+    @property
+    def mean_equilibrium(self) -> float:
+        """Mean equilibrium stance."""
+    @property
+    def consensus_groups(self) -> int:
+        """Closed groups of stubbornness-0 people."""
+    @property
+    def converges(self) -> bool:
+        """False when a consensus group is periodic (stances oscillate)."""
+    @property
+    def solver(self) -> OpinionSolver:
+        """Solver used for the largest system."""
+    @property
+    def iterations(self) -> int:
+        """BiCGSTAB iterations in total (0 for sparse LU)."""
+    @property
+    def solved(self) -> bool:
+        """False when a linear solve failed."""
+    def frame(self, graph: InfluenceGraph) -> pd.DataFrame:
+        """Equilibrium and leverage by person id, highest leverage first."""
+
+def friedkin_johnsen(
+    graph: InfluenceGraph,
+    initial: _PerPerson | None = None,
+    *,
+    stubbornness: float | _PerPerson = 0.5,
+    leverage: _Leverage = ...,
+    target: str | int | None = None,
+    trajectory_steps: int = 0,
+    solver: _Solver = ...,
+    tolerance: float = 1e-10,
+    max_iterations: int = 10000,
+) -> OpinionResult:
+    """Friedkin–Johnsen equilibrium (sparse solve), leverage (one transposed solve) and trajectory."""
+
+def degroot(
+    graph: InfluenceGraph,
+    initial: _PerPerson | None = None,
+    *,
+    leverage: _Leverage = ...,
+    target: str | int | None = None,
+    trajectory_steps: int = 0,
+    solver: _Solver = ...,
+    tolerance: float = 1e-10,
+    max_iterations: int = 10000,
+) -> OpinionResult:
+    """DeGroot dynamics: friedkin_johnsen with stubbornness 0 for everyone."""
 # ---- end of diffusion ----

@@ -68,3 +68,28 @@ def spread_departments_frame(self: SimulationResult, graph: InfluenceGraph) -> p
         {"members": members.astype(np.int64), "expected_reached": adoption * members, "adoption": adoption},
         index=pd.Index(names, name="department", dtype=object),
     )
+
+
+def opinion_frame(self, graph: InfluenceGraph) -> pd.DataFrame:
+    """Equilibrium stance and leverage of every person, as a DataFrame indexed by person id.
+
+    Parameters
+    ----------
+    graph : InfluenceGraph
+        The graph the dynamics ran on.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index "id"; columns department (None if none), equilibrium and
+        leverage, sorted by leverage, highest first (whose initial stance
+        moves the target most).
+    """
+    import pandas as pd
+
+    frame = pd.DataFrame(
+        {"department": _departments(graph), "equilibrium": np.asarray(self.equilibrium),
+         "leverage": np.asarray(self.leverage)},
+        index=pd.Index(graph.ids(), name="id", dtype=object),
+    )
+    return frame.sort_values("leverage", ascending=False, kind="stable")
