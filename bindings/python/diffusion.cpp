@@ -14,6 +14,7 @@
 
 #include "common.hpp"
 #include "orgnet/diffusion/opinion.hpp"
+#include "orgnet/diffusion/reachability.hpp"
 #include "orgnet/diffusion/simulation.hpp"
 
 namespace orgnet::python {
@@ -374,11 +375,96 @@ periodic (the stances oscillate; the equilibrium is their long-run average).
 Parameters as for friedkin_johnsen, without stubbornness.)doc");
 }
 
+void bind_reachability(py::module_& m) {
+  py::enum_<ReachabilityMethod>(m, "ReachabilityMethod", "What reachable_within means by probability.")
+      .value("cascade", ReachabilityMethod::cascade,
+             "Probability of being convinced within h steps of a cascade (Monte Carlo, with a margin).")
+      .value("best_chain", ReachabilityMethod::best_chain,
+             "Probability of the most probable chain of at most h steps (exact; a lower bound of the cascade's).");
+
+  py::class_<ReachabilityResult>(m, "ReachabilityResult", "Result of reachable_within.")
+      .def_readonly("method", &ReachabilityResult::method, "The method used.")
+      .def_readonly("max_steps", &ReachabilityResult::max_steps, "h (0 = no limit).")
+      .def_readonly("min_probability", &ReachabilityResult::min_probability, "p.")
+      .def_property_readonly(
+          "probability", [](py::object self) { return view(self, &ReachabilityResult::probability); },
+          "Probability of being reached within h steps (float64, by vertex id).")
+      .def_property_readonly(
+          "steps",
+          [](const ReachabilityResult& r) {
+            std::vector<std::int64_t> out(r.steps.size());
+            for (std::size_t i = 0; i < out.size(); ++i) {
+              out[i] = r.steps[i] == unreached ? -1 : static_cast<std::int64_t>(r.steps[i]);
+            }
+            return to_array(std::move(out));
+          },
+          "best_chain: steps of the best chain (int64, -1 if unreached); empty for cascade.")
+      .def_property_readonly(
+          "reached", [](py::object self) { return view(self, &ReachabilityResult::reached); },
+          "People with probability >= p, most probable first (vertex ids, uint32).")
+      .def_property_readonly(
+          "uncertain", [](py::object self) { return view(self, &ReachabilityResult::uncertain); },
+          "cascade: people whose confidence interval contains p (vertex ids).")
+      .def_readonly("margin", &ReachabilityResult::margin, "cascade: Hoeffding half-width of every probability.")
+      .def("__repr__", [](const ReachabilityResult& r) {
+        return "<orgnet.ReachabilityResult: " + std::to_string(r.reached.size()) + " reached within " +
+               (r.max_steps ? std::to_string(r.max_steps) : std::string("any number of")) + " steps>";
+      });
+
+  const ReachabilityOptions defaults;
+  m.def(
+      "reachable_within",
+      [](const InfluenceGraph& graph, py::object seeds, std::size_t max_steps, double min_probability,
+         py::object method, py::object model, std::size_t simulations, std::uint64_t seed, double delta,
+         py::object lt_weights, int threads) {
+        const auto people = people_arg(graph, seeds, "reachable_within", "seeds");
+        ReachabilityOptions options{
+            .max_steps = max_steps,
+            .min_probability = min_probability,
+            .method = enum_arg<ReachabilityMethod>(method, parse_reachability_method, "method", "ReachabilityMethod"),
+            .simulation = {.model = model_arg(model),
+                           .simulations = simulations,
+                           .seed = seed,
+                           .delta = delta,
+                           .lt_weights = lt_weights_arg(lt_weights),
+                           .threads = threads}};
+        py::gil_scoped_release release;
+        return reachable_within(graph, people, options);
+      },
+      py::arg("graph"), py::arg("seeds"), py::kw_only(), py::arg("max_steps") = defaults.max_steps,
+      py::arg("min_probability") = defaults.min_probability, py::arg("method") = py::cast(defaults.method),
+      py::arg("model") = py::cast(defaults.simulation.model), py::arg("simulations") = defaults.simulation.simulations,
+      py::arg("seed") = defaults.simulation.seed, py::arg("delta") = defaults.simulation.delta,
+      py::arg("lt_weights") = py::cast(defaults.simulation.lt_weights),
+      py::arg("threads") = defaults.simulation.threads,
+      R"doc(Who can be reached from ``seeds`` within ``max_steps`` steps with probability >= ``min_probability``.
+
+Parameters
+----------
+graph : InfluenceGraph
+seeds : str or iterable of str / int
+max_steps : int
+    h, the step limit (0 = none).
+min_probability : float
+    p in (0, 1].
+method : ReachabilityMethod or str
+    "cascade" (probability of being convinced within h steps; Monte Carlo,
+    each estimate within ``margin`` of the truth with probability 1 - delta)
+    or "best_chain" (the most probable chain of at most h steps; exact).
+model, simulations, seed, delta, lt_weights, threads
+    The cascade simulation (see simulate_spread).
+
+Returns
+-------
+ReachabilityResult)doc");
+}
+
 }  // namespace
 
 void bind_diffusion(py::module_& m) {
   bind_simulation(m);
   bind_opinion(m);
+  bind_reachability(m);
 }
 
 }  // namespace orgnet::python

@@ -45,6 +45,7 @@
 #include "orgnet/centrality/ranking.hpp"
 
 #include "orgnet/diffusion/opinion.hpp"
+#include "orgnet/diffusion/reachability.hpp"
 #include "orgnet/diffusion/simulation.hpp"
 
 #include "orgnet/structure/components.hpp"

@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "input.hpp"
 #include "orgnet/centrality/ranking.hpp"
+#include "orgnet/diffusion/reachability.hpp"
 #include "orgnet/diffusion/simulation.hpp"
 #include "orgnet/error.hpp"
 #include "orgnet/io/csv_writer.hpp"
@@ -65,6 +66,93 @@ std::string department_of(const InfluenceGraph& graph, vertex_id v) {
   return d == no_department ? std::string() : graph.department_name(d);
 }
 
+
+void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>& seeds, std::size_t within,
+                        double min_probability, bool best_chain, const SimulationOptions& simulation,
+                        std::size_t top, OutputFormat format) {
+  const InfluenceGraph& g = loaded.graph;
+  const ReachabilityResult r = reachable_within(
+      g, seeds,
+      {.max_steps = within,
+       .min_probability = min_probability,
+       .method = best_chain ? ReachabilityMethod::best_chain : ReachabilityMethod::cascade,
+       .simulation = simulation});
+  std::vector<char> uncertain(g.num_vertices(), 0);
+  for (vertex_id v : r.uncertain) uncertain[v] = 1;
+  const std::string steps_text = within ? std::to_string(within) + " steps" : std::string("any number of steps");
+  std::ostream& out = std::cout;
+  switch (format) {
+    case OutputFormat::table: {
+      out << "Reached in " << loaded.title << " within " << steps_text << " with probability >= "
+          << fixed(min_probability, 3) << " (" << to_string(r.method)
+          << (best_chain ? "" : ", +/- " + fixed(r.margin, 4)) << "): " << r.reached.size() << " of "
+          << g.num_vertices() << " people\n";
+      std::size_t id_width = 2, department_width = 10;
+      for (vertex_id v : r.reached) {
+        id_width = std::max(id_width, g.id(v).size());
+        department_width = std::max(department_width, department_of(g, v).size());
+      }
+      out << std::right << std::setw(5) << "rank" << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
+          << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right << std::setw(12)
+          << "probability" << (best_chain ? "  steps" : "") << '\n';
+      const std::size_t rows = top == 0 ? r.reached.size() : std::min(top, r.reached.size());
+      for (std::size_t i = 0; i < rows; ++i) {
+        const vertex_id v = r.reached[i];
+        out << std::right << std::setw(5) << i + 1 << "  " << std::left << std::setw(static_cast<int>(id_width))
+            << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_of(g, v) << std::right
+            << std::setw(12) << fixed(r.probability[v], 4);
+        if (best_chain) out << std::setw(7) << r.steps[v];
+        if (uncertain[v]) out << "  (uncertain)";
+        out << '\n';
+      }
+      if (!r.uncertain.empty()) {
+        out << r.uncertain.size() << " people are within the margin of the threshold (more --simulations settle "
+            << "them)\n";
+      }
+      break;
+    }
+    case OutputFormat::csv: {
+      out << "id,department,probability,reached" << (best_chain ? ",steps" : ",uncertain") << '\n';
+      std::vector<char> reached(g.num_vertices(), 0);
+      for (vertex_id v : r.reached) reached[v] = 1;
+      for (vertex_id v = 0; v < g.num_vertices(); ++v) {
+        out << csv_field(g.id(v)) << ',' << csv_field(department_of(g, v)) << ',' << format_number(r.probability[v])
+            << ',' << (reached[v] ? 1 : 0) << ',';
+        if (best_chain) {
+          if (r.steps[v] != unreached) out << r.steps[v];
+        } else {
+          out << (uncertain[v] ? 1 : 0);
+        }
+        out << '\n';
+      }
+      break;
+    }
+    case OutputFormat::json: {
+      JsonWriter json(out);
+      json.begin_object()
+          .field("title", loaded.title)
+          .field("method", to_string(r.method))
+          .field("max_steps", r.max_steps)
+          .field("min_probability", r.min_probability)
+          .field("margin", r.margin);
+      json.key("reached").begin_array();
+      for (vertex_id v : r.reached) {
+        json.begin_object().field("id", g.id(v)).field("department", department_of(g, v)).field("probability",
+                                                                                                 r.probability[v]);
+        if (best_chain) json.field("steps", r.steps[v]);
+        json.field("uncertain", uncertain[v] != 0).end_object();
+      }
+      json.end_array();
+      json.key("uncertain").begin_array();
+      for (vertex_id v : r.uncertain) json.value(g.id(v));
+      json.end_array();
+      json.end_object();
+      out << '\n';
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void register_spread(CLI::App& app) {
@@ -80,6 +168,10 @@ void register_spread(CLI::App& app) {
     int threads = 0;
     std::size_t top = 10;
     std::string format = "table";
+    std::size_t within = 0;
+    bool within_given = false;
+    double min_probability = ReachabilityOptions{}.min_probability;
+    bool best_chain = false;
   };
   auto o = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -103,7 +195,16 @@ void register_spread(CLI::App& app) {
   command->add_option("--format", o->format,
                       "table, json (everything) or csv (one row per person: id, department, seed, probability)")
       ->capture_default_str();
-  on_run(command, [o] {
+  command->add_option("--within", o->within,
+                      "Reachability: list who is reached within H steps (0 = any number) with probability >= "
+                      "--min-probability");
+  command->add_option("--min-probability", o->min_probability, "Reachability: the probability p to reach")
+      ->capture_default_str();
+  command->add_flag("--best-chain", o->best_chain,
+                    "Reachability: use the most probable chain of at most H steps (exact) instead of the cascade");
+  on_run(command, [o, command] {
+    o->within_given = command->count("--within") > 0 || command->count("--min-probability") > 0 ||
+                      command->count("--best-chain") > 0;
     const OutputFormat format = parse_output_format(o->format);
     SimulationOptions options{.model = parse_cascade_model(o->model),
                               .simulations = o->simulations,
@@ -117,6 +218,10 @@ void register_spread(CLI::App& app) {
     const InfluenceGraph& g = loaded.graph;
     std::vector<vertex_id> seeds = people_list(g, o->from);
     if (o->from.empty() && g.num_vertices() > 0) seeds.push_back(strongest_sender(g));
+    if (o->within_given) {
+      write_reachability(loaded, seeds, o->within, o->min_probability, o->best_chain, options, o->top, format);
+      return;
+    }
     const SimulationResult r = simulate_spread(g, seeds, options);
     const std::size_t n = g.num_vertices();
     std::vector<char> is_seed(n, 0);

@@ -152,3 +152,22 @@ def test_opinion_table_and_errors(files):
     assert bad.returncode == 2 and "--target" in bad.stderr
     bad = run("opinion", *files, "--stance", "zed=0.5")
     assert bad.returncode == 2 and "zed" in bad.stderr
+
+
+def test_spread_within_h_steps(files):
+    # Best chains from a within 2 steps: b 0.5, c max(0.4, 0.5 * 0.2) = 0.4,
+    # d max(0.5 * 0.7, 0.4 * 0.3) = 0.35; e needs 3 steps.
+    result = run("spread", *files, "--from", "a", "--within", "2", "--min-probability", "0.36", "--best-chain",
+                 "--format", "json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    got = {r["id"]: (r["probability"], r["steps"]) for r in out["reached"]}
+    assert got == {"a": (1.0, 0), "b": (0.5, 1), "c": (0.4, 1)}
+    # Cascade within 1 step: exactly b (0.5) and c (0.4) besides a.
+    result = run("spread", *files, "--from", "a", "--within", "1", "--min-probability", "0.45", "--simulations",
+                 "20000", "--delta", "0.001", "--format", "csv")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    margin = (np.log(2 / 0.001) / (2 * 20000)) ** 0.5
+    assert float(rows["b"]["probability"]) == pytest.approx(0.5, abs=margin)
+    assert float(rows["c"]["probability"]) == pytest.approx(0.4, abs=margin)
+    assert rows["d"]["probability"] == "0" and rows["b"]["reached"] == "1" and rows["c"]["reached"] == "0"

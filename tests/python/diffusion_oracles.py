@@ -46,9 +46,10 @@ def _within(n, live_out, seeds):
     return dist
 
 
-def exact_spread(graph, seeds, model="ic", normalize=False):
+def exact_spread(graph, seeds, model="ic", normalize=False, max_steps=None):
     """Exact expected reach, per-person probability and the expected number
-    within t steps (t = 0..n), by enumerating every live-edge world."""
+    within t steps (t = 0..n), by enumerating every live-edge world. With
+    max_steps, reach and probability count only people within that many steps."""
     n = graph.num_vertices
     edges = edges_of(graph)
     reach = 0.0
@@ -60,9 +61,10 @@ def exact_spread(graph, seeds, model="ic", normalize=False):
         dist = _within(n, live_out, seeds)
         for v, d in enumerate(dist):
             if d is not None:
-                reach += weight
-                prob[v] += weight
                 within[d:] += weight
+                if max_steps is None or d <= max_steps:
+                    reach += weight
+                    prob[v] += weight
 
     if model == "ic":
         for mask in itertools.product((0, 1), repeat=len(edges)):

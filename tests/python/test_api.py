@@ -13,7 +13,8 @@ import orgnet
 
 STUB = Path(orgnet.__file__).with_name("__init__.pyi")
 CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
-           "SimulationResult", "OpinionResult"]
+           "SimulationResult", "OpinionResult",
+           "ReachabilityResult"]
 
 
 def stub_tree() -> ast.Module:

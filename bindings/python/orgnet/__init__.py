@@ -187,9 +187,12 @@ from ._orgnet import (  # noqa: E402
     LinearThresholdWeights,
     OpinionResult,
     OpinionSolver,
+    ReachabilityMethod,
+    ReachabilityResult,
     SimulationResult,
     degroot,
     friedkin_johnsen,
+    reachable_within,
     simulate_spread,
 )
 
@@ -203,9 +206,12 @@ __all__ += [
     "LinearThresholdWeights",
     "OpinionResult",
     "OpinionSolver",
+    "ReachabilityMethod",
+    "ReachabilityResult",
     "SimulationResult",
     "degroot",
     "friedkin_johnsen",
+    "reachable_within",
     "simulate_spread",
 ]
 # ---- end of diffusion ----

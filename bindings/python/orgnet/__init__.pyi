@@ -855,4 +855,55 @@ def degroot(
     max_iterations: int = 10000,
 ) -> OpinionResult:
     """DeGroot dynamics: friedkin_johnsen with stubbornness 0 for everyone."""
+
+class ReachabilityMethod(_Enum):
+    """What reachable_within means by probability: a cascade's, or the best chain's."""
+
+    cascade: ClassVar[ReachabilityMethod]
+    best_chain: ClassVar[ReachabilityMethod]
+    __members__: ClassVar[dict[str, ReachabilityMethod]]
+
+class ReachabilityResult:
+    """Result of reachable_within."""
+
+    @property
+    def method(self) -> ReachabilityMethod:
+        """The method used."""
+    @property
+    def max_steps(self) -> int:
+        """h (0 = no limit)."""
+    @property
+    def min_probability(self) -> float:
+        """p."""
+    @property
+    def probability(self) -> npt.NDArray[np.float64]:
+        """Probability of being reached within h steps, by vertex id."""
+    @property
+    def steps(self) -> npt.NDArray[np.int64]:
+        """best_chain: steps of the best chain (-1 if unreached); empty for cascade."""
+    @property
+    def reached(self) -> npt.NDArray[np.uint32]:
+        """People with probability >= p, most probable first."""
+    @property
+    def uncertain(self) -> npt.NDArray[np.uint32]:
+        """cascade: people whose confidence interval contains p."""
+    @property
+    def margin(self) -> float:
+        """cascade: Hoeffding half-width of every probability."""
+
+def reachable_within(
+    graph: InfluenceGraph,
+    seeds: _People,
+    *,
+    max_steps: int = 2,
+    min_probability: float = 0.5,
+    method: ReachabilityMethod | Literal["cascade", "best_chain"] = ...,
+    model: _Model = ...,
+    simulations: int = 10000,
+    seed: int = 42,
+    delta: float = 0.05,
+    lt_weights: _LtWeights = ...,
+    threads: int = 0,
+) -> ReachabilityResult:
+    """Who can be reached from ``seeds`` within ``max_steps`` steps with probability >= ``min_probability``."""
 # ---- end of diffusion ----
