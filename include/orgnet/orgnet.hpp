@@ -44,6 +44,7 @@
 #include "orgnet/centrality/pagerank.hpp"
 #include "orgnet/centrality/ranking.hpp"
 
+#include "orgnet/diffusion/celf.hpp"
 #include "orgnet/diffusion/opinion.hpp"
 #include "orgnet/diffusion/reachability.hpp"
 #include "orgnet/diffusion/simulation.hpp"

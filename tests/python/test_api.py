@@ -14,7 +14,7 @@ import orgnet
 STUB = Path(orgnet.__file__).with_name("__init__.pyi")
 CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
            "SimulationResult", "OpinionResult",
-           "ReachabilityResult"]
+           "ReachabilityResult", "CelfResult"]
 
 
 def stub_tree() -> ast.Module:

@@ -183,6 +183,7 @@ __all__ += [
 from . import _diffusion  # noqa: E402
 from ._orgnet import (  # noqa: E402
     CascadeModel,
+    CelfResult,
     LeverageTarget,
     LinearThresholdWeights,
     OpinionResult,
@@ -190,6 +191,7 @@ from ._orgnet import (  # noqa: E402
     ReachabilityMethod,
     ReachabilityResult,
     SimulationResult,
+    celf_seeds,
     degroot,
     friedkin_johnsen,
     reachable_within,
@@ -202,6 +204,7 @@ OpinionResult.frame = _diffusion.opinion_frame  # type: ignore[method-assign]
 
 __all__ += [
     "CascadeModel",
+    "CelfResult",
     "LeverageTarget",
     "LinearThresholdWeights",
     "OpinionResult",
@@ -209,6 +212,7 @@ __all__ += [
     "ReachabilityMethod",
     "ReachabilityResult",
     "SimulationResult",
+    "celf_seeds",
     "degroot",
     "friedkin_johnsen",
     "reachable_within",

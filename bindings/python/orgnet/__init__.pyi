@@ -906,4 +906,43 @@ def reachable_within(
     threads: int = 0,
 ) -> ReachabilityResult:
     """Who can be reached from ``seeds`` within ``max_steps`` steps with probability >= ``min_probability``."""
+
+class CelfResult:
+    """Result of celf_seeds: seeds in order, marginal gains, sampled spread."""
+
+    @property
+    def seeds(self) -> npt.NDArray[np.uint32]:
+        """The chosen seeds in the order chosen."""
+    @property
+    def marginal_gain(self) -> npt.NDArray[np.float64]:
+        """Expected additional reach of each seed."""
+    @property
+    def base_spread(self) -> float:
+        """Sampled expected reach of the convinced people alone."""
+    @property
+    def spread(self) -> float:
+        """Sampled expected reach of convinced + seeds."""
+    @property
+    def evaluations(self) -> int:
+        """Marginal-gain evaluations performed."""
+    @property
+    def simulations(self) -> int:
+        """Number of live-edge worlds."""
+    @property
+    def seed(self) -> int:
+        """The random seed used."""
+
+def celf_seeds(
+    graph: InfluenceGraph,
+    k: int = 10,
+    *,
+    model: _Model = ...,
+    lt_weights: _LtWeights = ...,
+    simulations: int = 1000,
+    seed: int = 42,
+    candidates: _People = None,
+    convinced: _People = None,
+    threads: int = 0,
+) -> CelfResult:
+    """Whom to start with: CELF lazy greedy over Monte Carlo spread (small graphs)."""
 # ---- end of diffusion ----
