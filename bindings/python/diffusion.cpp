@@ -248,7 +248,7 @@ void bind_opinion(py::module_& m) {
       .value("person", LeverageTarget::person, "One person's stance.")
       .value("department", LeverageTarget::department, "The mean stance of one department.");
   py::enum_<OpinionSolver>(m, "OpinionSolver", "How the opinion systems are solved.")
-      .value("automatic", OpinionSolver::automatic, "Sparse LU up to 5,000 people per system, BiCGSTAB beyond.")
+      .value("automatic", OpinionSolver::automatic, "Sparse LU up to 200 unknowns per system, BiCGSTAB beyond.")
       .value("direct", OpinionSolver::direct, "Sparse LU.")
       .value("iterative", OpinionSolver::iterative, "BiCGSTAB with a diagonal preconditioner.");
 

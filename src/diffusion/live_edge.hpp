@@ -46,16 +46,22 @@ class LiveEdgeModel {
   [[nodiscard]] const InfluenceGraph& graph() const noexcept { return *graph_; }
   [[nodiscard]] CascadeModel model() const noexcept { return model_; }
 
-  /// Whether edge e (u -> v, where v = target) is live in the world `key`.
-  [[nodiscard]] bool live(std::uint64_t key, edge_id e, vertex_id v) const noexcept {
-    if (model_ == CascadeModel::independent_cascade) return unit_hash(key, e) < strengths_[e];
+  /// IC: whether edge e is live in the world `key`.
+  [[nodiscard]] bool ic_live(std::uint64_t key, edge_id e) const noexcept {
+    return unit_hash(key, e) < strengths_[e];
+  }
+
+  /// LT: the in-edge person v keeps in the world `key`, or no_edge.
+  [[nodiscard]] edge_id lt_choice(std::uint64_t key, vertex_id v) const noexcept {
     const edge_id begin = in_offsets_[v], end = in_offsets_[v + 1];
     const double u = unit_hash(key ^ lt_salt, v);
     const auto first = cumulative_.begin() + begin, last = cumulative_.begin() + end;
     const auto it = std::upper_bound(first, last, u);
-    if (it == last) return false;
-    return in_edge_ids_[static_cast<std::size_t>(it - cumulative_.begin())] == e;
+    if (it == last) return no_edge;
+    return in_edge_ids_[static_cast<std::size_t>(it - cumulative_.begin())];
   }
+
+  static constexpr edge_id no_edge = std::numeric_limits<edge_id>::max();
 
  private:
   const InfluenceGraph* graph_;
@@ -69,7 +75,7 @@ class LiveEdgeModel {
 /// Per-thread scratch for breadth-first exploration of worlds.
 class WorldExplorer {
  public:
-  explicit WorldExplorer(std::size_t n) : stamp_(n, 0) {}
+  explicit WorldExplorer(std::size_t n) : stamp_(n, 0), choice_stamp_(n, 0), choice_(n, 0) {}
 
   /// Explores world `key` from `sources` for at most `max_steps` steps (0 =
   /// unlimited), skipping people for whom `blocked(v)` is true (they are
@@ -100,7 +106,7 @@ class WorldExplorer {
         for (edge_id e = offsets[u]; e < offsets[u + 1]; ++e) {
           const vertex_id v = targets[e];
           if (stamp_[v] == current_) continue;
-          if (!model.live(key, e, v)) continue;
+          if (!live(model, key, e, v)) continue;
           if (blocked(v)) continue;
           stamp_[v] = current_;
           queue_.push_back(v);
@@ -116,14 +122,28 @@ class WorldExplorer {
   [[nodiscard]] std::span<const vertex_id> last_reached() const noexcept { return queue_; }
 
  private:
+  /// Whether edge e (into v) is live; LT choices are computed once per person
+  /// and world.
+  bool live(const LiveEdgeModel& model, std::uint64_t key, edge_id e, vertex_id v) {
+    if (model.model() == CascadeModel::independent_cascade) return model.ic_live(key, e);
+    if (choice_stamp_[v] != current_) {
+      choice_stamp_[v] = current_;
+      choice_[v] = model.lt_choice(key, v);
+    }
+    return choice_[v] == e;
+  }
+
   void next_stamp() {
     if (++current_ == 0) {
       std::fill(stamp_.begin(), stamp_.end(), 0u);
+      std::fill(choice_stamp_.begin(), choice_stamp_.end(), 0u);
       current_ = 1;
     }
   }
 
   std::vector<std::uint32_t> stamp_;
+  std::vector<std::uint32_t> choice_stamp_;
+  std::vector<edge_id> choice_;
   std::uint32_t current_ = 0;
   std::vector<vertex_id> queue_;
 };

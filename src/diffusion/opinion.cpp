@@ -59,7 +59,7 @@ OpinionSolver parse_opinion_solver(std::string_view text) {
 namespace {
 
 /// Systems up to this many unknowns are solved by sparse LU under `automatic`.
-constexpr std::size_t direct_limit = 5000;
+constexpr std::size_t direct_limit = 200;
 
 using Triplet = Eigen::Triplet<double, std::int64_t>;
 

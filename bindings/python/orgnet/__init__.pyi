@@ -838,7 +838,7 @@ def friedkin_johnsen(
     target: str | int | None = None,
     trajectory_steps: int = 0,
     solver: _Solver = ...,
-    tolerance: float = 1e-10,
+    tolerance: float = 1e-12,
     max_iterations: int = 10000,
 ) -> OpinionResult:
     """Friedkin–Johnsen equilibrium (sparse solve), leverage (one transposed solve) and trajectory."""
@@ -851,7 +851,7 @@ def degroot(
     target: str | int | None = None,
     trajectory_steps: int = 0,
     solver: _Solver = ...,
-    tolerance: float = 1e-10,
+    tolerance: float = 1e-12,
     max_iterations: int = 10000,
 ) -> OpinionResult:
     """DeGroot dynamics: friedkin_johnsen with stubbornness 0 for everyone."""
