@@ -4,6 +4,7 @@
     /usr/bin/python3 benchmarks/compare_peers.py                      # every task
     /usr/bin/python3 benchmarks/compare_peers.py --task load
     /usr/bin/python3 benchmarks/compare_peers.py --task centrality --sizes 1000,10000 --repeat 3
+    /usr/bin/python3 benchmarks/compare_peers.py --task centrality --modules diffusion
 
 Tasks:
   load        read a people CSV and a ties CSV into a directed graph with the
@@ -29,7 +30,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PEER_MODULES = ("paths", "spectral")
+PEER_MODULES = ("paths", "spectral", "diffusion")
 
 
 def best_of(repeat, fn):
@@ -92,7 +93,7 @@ def run_load(args, build, orgnet):
 
 def run_centrality(args, orgnet):
     sys.path.insert(0, str(ROOT / "benchmarks"))
-    modules = [importlib.import_module(f"peers.{name}") for name in PEER_MODULES]
+    modules = [importlib.import_module(f"peers.{name}") for name in args.modules.split(",")]
     graphs = [("email_eu_core", orgnet.load_dataset("email_eu_core"))]
     for size in args.sizes.split(","):
         graphs.append((f"company {int(size):,}", orgnet.generate_company(people=int(size), seed=42)))
@@ -131,6 +132,8 @@ def main():
                         help="comma-separated PEOPLE:TIES synthetic CSV sizes for the load task")
     parser.add_argument("--sizes", default="1000,10000,100000",
                         help="comma-separated company sizes (people) for the centrality task")
+    parser.add_argument("--modules", default=",".join(PEER_MODULES),
+                        help="comma-separated peer modules (benchmarks/peers/*.py) for the centrality task")
     parser.add_argument("--max-networkx", type=int, default=10000,
                         help="largest graph (people) NetworkX runs on, unless a task says otherwise")
     args = parser.parse_args()

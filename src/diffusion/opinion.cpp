@@ -1,5 +1,9 @@
 #include "orgnet/diffusion/opinion.hpp"
 
+// Eigen's OpenMP sparse products cost more than they save here (one parallel
+// region per product, a few milliseconds of work each) and would make timings
+// depend on the machine's load: solve on the calling thread.
+#define EIGEN_DONT_PARALLELIZE
 #include <Eigen/IterativeLinearSolvers>
 #include <Eigen/OrderingMethods>
 #include <Eigen/SparseCore>
