@@ -4,6 +4,7 @@
     /usr/bin/python3 benchmarks/compare_peers.py                      # every task
     /usr/bin/python3 benchmarks/compare_peers.py --task load
     /usr/bin/python3 benchmarks/compare_peers.py --task centrality --sizes 1000,10000 --repeat 3
+    /usr/bin/python3 benchmarks/compare_peers.py --task centrality --modules diffusion
 
 Tasks:
   load        read a people CSV and a ties CSV into a directed graph with the
@@ -30,7 +31,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PEER_MODULES = ("paths", "spectral", "bottleneck", "structure")
+PEER_MODULES = ("paths", "spectral", "bottleneck", "structure", "diffusion")
 
 
 def best_of(repeat, fn):

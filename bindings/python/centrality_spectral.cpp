@@ -38,52 +38,6 @@ DegreeDirection degree_direction_arg(py::handle value, const char* argument = "d
   return enum_arg<DegreeDirection>(value, parse_degree_direction, argument, "DegreeDirection");
 }
 
-/// A per-person vector given as a 1-d array (or sequence) of n numbers indexed
-/// by vertex, or as a dict {person_id: value}. With `require_all`, the dict must
-/// name every person; otherwise people it leaves out get 0 (NetworkX's
-/// personalization convention). Length and values are checked by the C++ side.
-std::vector<double> per_person_arg(const InfluenceGraph& graph, py::handle value, const char* function,
-                                   const char* argument, bool require_all) {
-  const std::size_t n = graph.num_vertices();
-  if (py::isinstance<py::dict>(value)) {
-    std::vector<double> out(n, 0.0);
-    std::vector<char> seen(n, 0);
-    for (auto item : py::reinterpret_borrow<py::dict>(value)) {
-      if (!py::isinstance<py::str>(item.first)) {
-        throw py::type_error(std::string(function) + ": " + argument + " keys must be person ids (str), got " +
-                             type_name(item.first));
-      }
-      const auto person = item.first.cast<std::string>();
-      const auto found = graph.find(person);
-      if (!found) {
-        throw out_of_range(std::string(function) + ": " + argument + ": unknown person id '" + person + "'");
-      }
-      const vertex_id v = *found;
-      out[v] = py::cast<double>(py::float_(py::reinterpret_borrow<py::object>(item.second)));
-      seen[v] = 1;
-    }
-    if (require_all) {
-      for (vertex_id v = 0; v < n; ++v) {
-        if (!seen[v]) {
-          throw invalid_argument(std::string(function) + ": " + argument + " has no value for person '" +
-                                 graph.id(v) + "' (a dict must name every person)");
-        }
-      }
-    }
-    return out;
-  }
-  auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(value);
-  if (!array) {
-    throw py::type_error(std::string(function) + ": " + argument +
-                         " must be a 1-d array of numbers or a dict {person_id: value}, got " + type_name(value));
-  }
-  if (array.ndim() != 1) {
-    throw invalid_argument(std::string(function) + ": " + argument + " must be 1-dimensional, got " +
-                           std::to_string(array.ndim()) + " dimensions");
-  }
-  return std::vector<double>(array.data(), array.data() + array.size());
-}
-
 bool is_policy(py::handle value) {
   return py::isinstance<py::str>(value) || py::isinstance<DanglingPolicy>(value);
 }

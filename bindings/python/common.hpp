@@ -31,6 +31,7 @@ void bind_centrality_paths(py::module_& m);     // centrality_paths.cpp
 void bind_centrality_spectral(py::module_& m);  // centrality_spectral.cpp
 void bind_centrality_table(py::module_& m);     // centrality_table.cpp
 void bind_bottleneck(py::module_& m);           // bottleneck.cpp
+void bind_diffusion(py::module_& m);            // diffusion.cpp
 
 // ---- NumPy ---------------------------------------------------------------------
 
@@ -114,5 +115,12 @@ BuildOptions build_options_arg(py::handle relations, bool strict_relations, bool
 /// Vertex index argument: negative or too large values raise IndexError with the
 /// message InfluenceGraph uses.
 vertex_id vertex_arg(const InfluenceGraph& graph, std::int64_t v);
+
+/// A per-person vector given as a 1-d array (or sequence) of n numbers indexed
+/// by vertex, or as a dict {person_id: value}. With `require_all`, the dict must
+/// name every person; otherwise people it leaves out get 0 (NetworkX's
+/// personalization convention). Length and values are checked by the C++ side.
+std::vector<double> per_person_arg(const InfluenceGraph& graph, py::handle value, const char* function,
+                                   const char* argument, bool require_all);
 
 }  // namespace orgnet::python

@@ -87,6 +87,48 @@ vertex_id vertex_arg(const InfluenceGraph& graph, std::int64_t v) {
   return static_cast<vertex_id>(v);
 }
 
+std::vector<double> per_person_arg(const InfluenceGraph& graph, py::handle value, const char* function,
+                                   const char* argument, bool require_all) {
+  const std::size_t n = graph.num_vertices();
+  if (py::isinstance<py::dict>(value)) {
+    std::vector<double> out(n, 0.0);
+    std::vector<char> seen(n, 0);
+    for (auto item : py::reinterpret_borrow<py::dict>(value)) {
+      if (!py::isinstance<py::str>(item.first)) {
+        throw py::type_error(std::string(function) + ": " + argument + " keys must be person ids (str), got " +
+                             type_name(item.first));
+      }
+      const auto person = item.first.cast<std::string>();
+      const auto found = graph.find(person);
+      if (!found) {
+        throw out_of_range(std::string(function) + ": " + argument + ": unknown person id '" + person + "'");
+      }
+      const vertex_id v = *found;
+      out[v] = py::cast<double>(py::float_(py::reinterpret_borrow<py::object>(item.second)));
+      seen[v] = 1;
+    }
+    if (require_all) {
+      for (vertex_id v = 0; v < n; ++v) {
+        if (!seen[v]) {
+          throw invalid_argument(std::string(function) + ": " + argument + " has no value for person '" +
+                                 graph.id(v) + "' (a dict must name every person)");
+        }
+      }
+    }
+    return out;
+  }
+  auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(value);
+  if (!array) {
+    throw py::type_error(std::string(function) + ": " + argument +
+                         " must be a 1-d array of numbers or a dict {person_id: value}, got " + type_name(value));
+  }
+  if (array.ndim() != 1) {
+    throw invalid_argument(std::string(function) + ": " + argument + " must be 1-dimensional, got " +
+                           std::to_string(array.ndim()) + " dimensions");
+  }
+  return std::vector<double>(array.data(), array.data() + array.size());
+}
+
 // ---- logging -------------------------------------------------------------------------
 
 namespace {
@@ -202,4 +244,5 @@ PYBIND11_MODULE(_orgnet, m) {
   orgnet::python::bind_centrality_table(m);
   orgnet::python::bind_bottleneck(m);
   orgnet::python::bind_report(m);
+  orgnet::python::bind_diffusion(m);
 }

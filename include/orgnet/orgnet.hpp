@@ -6,6 +6,7 @@
 //   io/         CSV, edge lists, GraphML, JSON, bundled datasets
 //   centrality/ who matters: degree, closeness, betweenness, spectral, k-core, rankings
 //   bottleneck/ brokers, structural holes, must-pass people, cuts, key players, overload
+//   diffusion/  how ideas spread: cascades, opinion dynamics, reachability, seeds
 //   structure/  components, communities, agreement with departments, silos,
 //               formal vs informal organization, ONA roles
 //   report/     summaries and reports
@@ -52,6 +53,11 @@
 #include "orgnet/bottleneck/min_cut.hpp"
 #include "orgnet/bottleneck/overload.hpp"
 #include "orgnet/bottleneck/structural_holes.hpp"
+
+#include "orgnet/diffusion/celf.hpp"
+#include "orgnet/diffusion/opinion.hpp"
+#include "orgnet/diffusion/reachability.hpp"
+#include "orgnet/diffusion/simulation.hpp"
 
 #include "orgnet/structure/communities.hpp"
 #include "orgnet/structure/components.hpp"

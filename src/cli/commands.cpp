@@ -18,6 +18,8 @@ void register_commands(CLI::App& app) {
   register_centrality(app);
   register_bottlenecks(app);
   register_structure(app);
+  register_spread(app);
+  register_opinion(app);
   register_datasets(app);
 }
 

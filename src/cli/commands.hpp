@@ -22,5 +22,7 @@ void register_datasets(CLI::App& app);
 void register_centrality(CLI::App& app);
 void register_bottlenecks(CLI::App& app);
 void register_structure(CLI::App& app);
+void register_spread(CLI::App& app);   // spread_command.cpp
+void register_opinion(CLI::App& app);  // opinion_command.cpp
 
 }  // namespace orgnet::cli

@@ -16,7 +16,9 @@ CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "Hie
            "CutPointsResult", "StructuralHolesResult", "BrokerageResult", "DominatorTree", "MustPassResult",
            "EdgeCutResult", "VertexCutResult", "KeyPlayerResult", "RemovalImpact", "OverloadResult",
            "Labeling", "CommunityResult", "PartitionAgreement",
-           "MixingResult", "QapResult", "FormalInformalResult", "RolesResult"]
+           "MixingResult", "QapResult", "FormalInformalResult", "RolesResult",
+           "SimulationResult", "OpinionResult",
+           "ReachabilityResult", "CelfResult"]
 
 
 def stub_tree() -> ast.Module:

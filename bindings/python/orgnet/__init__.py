@@ -296,3 +296,44 @@ __all__ += [
     "roles_frame",
 ]
 # ---- end of structure ----
+
+# ---- diffusion ----
+from . import _diffusion  # noqa: E402
+from ._orgnet import (  # noqa: E402
+    CascadeModel,
+    CelfResult,
+    LeverageTarget,
+    LinearThresholdWeights,
+    OpinionResult,
+    OpinionSolver,
+    ReachabilityMethod,
+    ReachabilityResult,
+    SimulationResult,
+    celf_seeds,
+    degroot,
+    friedkin_johnsen,
+    reachable_within,
+    simulate_spread,
+)
+
+SimulationResult.people_frame = _diffusion.spread_people_frame  # type: ignore[method-assign]
+SimulationResult.departments_frame = _diffusion.spread_departments_frame  # type: ignore[method-assign]
+OpinionResult.frame = _diffusion.opinion_frame  # type: ignore[method-assign]
+
+__all__ += [
+    "CascadeModel",
+    "CelfResult",
+    "LeverageTarget",
+    "LinearThresholdWeights",
+    "OpinionResult",
+    "OpinionSolver",
+    "ReachabilityMethod",
+    "ReachabilityResult",
+    "SimulationResult",
+    "celf_seeds",
+    "degroot",
+    "friedkin_johnsen",
+    "reachable_within",
+    "simulate_spread",
+]
+# ---- end of diffusion ----

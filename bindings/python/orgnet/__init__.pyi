@@ -1208,3 +1208,265 @@ def roles_frame(graph: InfluenceGraph, result: RolesResult) -> pd.DataFrame:
     """Roles and the numbers behind them, one row per person."""
 
 # ---- end of structure ----
+
+# ---- diffusion ----
+class CascadeModel(_Enum):
+    """Diffusion model of simulate_spread (also "ic" / "lt")."""
+
+    independent_cascade: ClassVar[CascadeModel]
+    linear_threshold: ClassVar[CascadeModel]
+    __members__: ClassVar[dict[str, CascadeModel]]
+
+class LinearThresholdWeights(_Enum):
+    """How Linear Threshold reads in-strengths: as given (validated <= 1) or normalized."""
+
+    validate: ClassVar[LinearThresholdWeights]
+    normalize: ClassVar[LinearThresholdWeights]
+    __members__: ClassVar[dict[str, LinearThresholdWeights]]
+
+_Model = CascadeModel | Literal["independent_cascade", "linear_threshold", "ic", "lt"]
+_LtWeights = LinearThresholdWeights | Literal["validate", "normalize"]
+_People = str | Iterable[str | int] | None
+
+class SimulationResult:
+    """Result of simulate_spread: expected reach with its interval, per-person and per-department adoption."""
+
+    @property
+    def seeds(self) -> npt.NDArray[np.uint32]:
+        """The distinct seeds (vertex ids, ascending)."""
+    @property
+    def model(self) -> CascadeModel:
+        """The model simulated."""
+    @property
+    def simulations(self) -> int:
+        """Number of simulated worlds."""
+    @property
+    def seed(self) -> int:
+        """The random seed used."""
+    @property
+    def delta(self) -> float:
+        """Intervals are at confidence 1 - delta."""
+    @property
+    def expected_reach(self) -> float:
+        """Mean number of people reached, seeds included."""
+    @property
+    def reach_stddev(self) -> float:
+        """Sample standard deviation of the number reached."""
+    @property
+    def reach_low(self) -> float:
+        """Lower end of the confidence interval of the expected reach."""
+    @property
+    def reach_high(self) -> float:
+        """Upper end of the confidence interval of the expected reach."""
+    @property
+    def probability(self) -> npt.NDArray[np.float64]:
+        """Share of simulations in which each person was reached, by vertex id."""
+    @property
+    def probability_margin(self) -> float:
+        """Hoeffding half-width of every probability at confidence 1 - delta."""
+    @property
+    def department_adoption(self) -> npt.NDArray[np.float64]:
+        """Expected share of each department's members reached, by department id."""
+    @property
+    def no_department_reach(self) -> float:
+        """Expected number reached among people without a department."""
+    @property
+    def adoption_curve(self) -> npt.NDArray[np.float64]:
+        """Expected number convinced after step t = 0 (the seeds), 1, ..."""
+    def people_frame(self, graph: InfluenceGraph) -> pd.DataFrame:
+        """Per-person probability (columns department, seed, probability), highest first."""
+    def departments_frame(self, graph: InfluenceGraph) -> pd.DataFrame:
+        """Adoption by department (columns members, expected_reached, adoption)."""
+
+def simulate_spread(
+    graph: InfluenceGraph,
+    seeds: _People,
+    *,
+    model: _Model = ...,
+    simulations: int = 10000,
+    seed: int = 42,
+    delta: float = 0.05,
+    max_steps: int = 0,
+    lt_weights: _LtWeights = ...,
+    threads: int = 0,
+) -> SimulationResult:
+    """Monte Carlo simulation of Independent Cascade or Linear Threshold spread from ``seeds``."""
+
+class LeverageTarget(_Enum):
+    """Whose equilibrium stance leverage is measured on."""
+
+    mean: ClassVar[LeverageTarget]
+    person: ClassVar[LeverageTarget]
+    department: ClassVar[LeverageTarget]
+    __members__: ClassVar[dict[str, LeverageTarget]]
+
+class OpinionSolver(_Enum):
+    """How the opinion systems are solved: sparse LU, BiCGSTAB, or automatic."""
+
+    automatic: ClassVar[OpinionSolver]
+    direct: ClassVar[OpinionSolver]
+    iterative: ClassVar[OpinionSolver]
+    __members__: ClassVar[dict[str, OpinionSolver]]
+
+_Leverage = LeverageTarget | Literal["mean", "person", "department"]
+_Solver = OpinionSolver | Literal["automatic", "direct", "iterative"]
+
+class OpinionResult:
+    """Result of friedkin_johnsen and degroot: equilibrium stances and leverage."""
+
+    @property
+    def equilibrium(self) -> npt.NDArray[np.float64]:
+        """Equilibrium stance of each person, by vertex id."""
+    @property
+    def residual(self) -> float:
+        """Fixed-point residual max |x* - Lambda W x* - (I - Lambda) x0|."""
+    @property
+    def leverage(self) -> npt.NDArray[np.float64]:
+        """Derivative of the target with respect to each person's initial stance."""
+    @property
+    def leverage_residual(self) -> float:
+        """Largest residual of the leverage solves."""
+    @property
+    def trajectory(self) -> npt.NDArray[np.float64]:
+        """Stances x(0) .. x(T), shape (T + 1, n)."""
+    @property
+    def mean_initial(self) -> float:
+        """Mean initial stance."""
+    @property
+    def mean_equilibrium(self) -> float:
+        """Mean equilibrium stance."""
+    @property
+    def consensus_groups(self) -> int:
+        """Closed groups of stubbornness-0 people."""
+    @property
+    def converges(self) -> bool:
+        """False when a consensus group is periodic (stances oscillate)."""
+    @property
+    def solver(self) -> OpinionSolver:
+        """Solver used for the largest system."""
+    @property
+    def iterations(self) -> int:
+        """BiCGSTAB iterations in total (0 for sparse LU)."""
+    @property
+    def solved(self) -> bool:
+        """False when a linear solve failed."""
+    def frame(self, graph: InfluenceGraph) -> pd.DataFrame:
+        """Equilibrium and leverage by person id, highest leverage first."""
+
+def friedkin_johnsen(
+    graph: InfluenceGraph,
+    initial: _PerPerson | None = None,
+    *,
+    stubbornness: float | _PerPerson = 0.5,
+    leverage: _Leverage = ...,
+    target: str | int | None = None,
+    trajectory_steps: int = 0,
+    solver: _Solver = ...,
+    tolerance: float = 1e-12,
+    max_iterations: int = 10000,
+) -> OpinionResult:
+    """Friedkin–Johnsen equilibrium (sparse solve), leverage (one transposed solve) and trajectory."""
+
+def degroot(
+    graph: InfluenceGraph,
+    initial: _PerPerson | None = None,
+    *,
+    leverage: _Leverage = ...,
+    target: str | int | None = None,
+    trajectory_steps: int = 0,
+    solver: _Solver = ...,
+    tolerance: float = 1e-12,
+    max_iterations: int = 10000,
+) -> OpinionResult:
+    """DeGroot dynamics: friedkin_johnsen with stubbornness 0 for everyone."""
+
+class ReachabilityMethod(_Enum):
+    """What reachable_within means by probability: a cascade's, or the best chain's."""
+
+    cascade: ClassVar[ReachabilityMethod]
+    best_chain: ClassVar[ReachabilityMethod]
+    __members__: ClassVar[dict[str, ReachabilityMethod]]
+
+class ReachabilityResult:
+    """Result of reachable_within."""
+
+    @property
+    def method(self) -> ReachabilityMethod:
+        """The method used."""
+    @property
+    def max_steps(self) -> int:
+        """h (0 = no limit)."""
+    @property
+    def min_probability(self) -> float:
+        """p."""
+    @property
+    def probability(self) -> npt.NDArray[np.float64]:
+        """Probability of being reached within h steps, by vertex id."""
+    @property
+    def steps(self) -> npt.NDArray[np.int64]:
+        """best_chain: steps of the best chain (-1 if unreached); empty for cascade."""
+    @property
+    def reached(self) -> npt.NDArray[np.uint32]:
+        """People with probability >= p, most probable first."""
+    @property
+    def uncertain(self) -> npt.NDArray[np.uint32]:
+        """cascade: people whose confidence interval contains p."""
+    @property
+    def margin(self) -> float:
+        """cascade: Hoeffding half-width of every probability."""
+
+def reachable_within(
+    graph: InfluenceGraph,
+    seeds: _People,
+    *,
+    max_steps: int = 2,
+    min_probability: float = 0.5,
+    method: ReachabilityMethod | Literal["cascade", "best_chain"] = ...,
+    model: _Model = ...,
+    simulations: int = 10000,
+    seed: int = 42,
+    delta: float = 0.05,
+    lt_weights: _LtWeights = ...,
+    threads: int = 0,
+) -> ReachabilityResult:
+    """Who can be reached from ``seeds`` within ``max_steps`` steps with probability >= ``min_probability``."""
+
+class CelfResult:
+    """Result of celf_seeds: seeds in order, marginal gains, sampled spread."""
+
+    @property
+    def seeds(self) -> npt.NDArray[np.uint32]:
+        """The chosen seeds in the order chosen."""
+    @property
+    def marginal_gain(self) -> npt.NDArray[np.float64]:
+        """Expected additional reach of each seed."""
+    @property
+    def base_spread(self) -> float:
+        """Sampled expected reach of the convinced people alone."""
+    @property
+    def spread(self) -> float:
+        """Sampled expected reach of convinced + seeds."""
+    @property
+    def evaluations(self) -> int:
+        """Marginal-gain evaluations performed."""
+    @property
+    def simulations(self) -> int:
+        """Number of live-edge worlds."""
+    @property
+    def seed(self) -> int:
+        """The random seed used."""
+
+def celf_seeds(
+    graph: InfluenceGraph,
+    k: int = 10,
+    *,
+    model: _Model = ...,
+    lt_weights: _LtWeights = ...,
+    simulations: int = 1000,
+    seed: int = 42,
+    candidates: _People = None,
+    convinced: _People = None,
+    threads: int = 0,
+) -> CelfResult:
+    """Whom to start with: CELF lazy greedy over Monte Carlo spread (small graphs)."""
+# ---- end of diffusion ----
