@@ -30,6 +30,7 @@ void bind_report(py::module_& m);
 void bind_centrality_paths(py::module_& m);     // centrality_paths.cpp
 void bind_centrality_spectral(py::module_& m);  // centrality_spectral.cpp
 void bind_centrality_table(py::module_& m);     // centrality_table.cpp
+void bind_persuasion(py::module_& m);           // persuasion.cpp
 
 // ---- NumPy ---------------------------------------------------------------------
 

@@ -201,4 +201,5 @@ PYBIND11_MODULE(_orgnet, m) {
   orgnet::python::bind_centrality_spectral(m);
   orgnet::python::bind_centrality_table(m);
   orgnet::python::bind_report(m);
+  orgnet::python::bind_persuasion(m);
 }

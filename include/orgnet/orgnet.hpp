@@ -43,6 +43,8 @@
 #include "orgnet/centrality/pagerank.hpp"
 #include "orgnet/centrality/ranking.hpp"
 
+#include "orgnet/persuasion/chains.hpp"
+
 #include "orgnet/structure/components.hpp"
 
 #include "orgnet/report/summary.hpp"

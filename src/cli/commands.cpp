@@ -16,6 +16,7 @@ void on_run(CLI::App* command, std::function<void()> run) { actions()[command] =
 void register_commands(CLI::App& app) {
   register_summary(app);
   register_centrality(app);
+  register_path(app);
   register_datasets(app);
 }
 

@@ -20,5 +20,7 @@ void on_run(CLI::App* command, std::function<void()> run);
 void register_summary(CLI::App& app);
 void register_datasets(CLI::App& app);
 void register_centrality(CLI::App& app);
+void register_path(CLI::App& app);      // path_command.cpp
+void register_win_over(CLI::App& app);  // win_over_command.cpp
 
 }  // namespace orgnet::cli

@@ -178,3 +178,31 @@ __all__ += [
     "pagerank",
 ]
 # ---- end of centrality: spectral ----
+
+# ---- persuasion ----
+from ._orgnet import (  # noqa: E402
+    Chain,
+    ChainObjective,
+    ChainResult,
+    ChainStatus,
+    ChainTree,
+    KBestChainsResult,
+    best_chain,
+    best_chains_from,
+    k_best_chains,
+)
+from ._persuasion import chain_frame  # noqa: E402
+
+__all__ += [
+    "Chain",
+    "ChainObjective",
+    "ChainResult",
+    "ChainStatus",
+    "ChainTree",
+    "KBestChainsResult",
+    "best_chain",
+    "best_chains_from",
+    "chain_frame",
+    "k_best_chains",
+]
+# ---- end of persuasion ----

@@ -684,3 +684,130 @@ def hits(
 ) -> HitsResult: ...
 def core_number(graph: InfluenceGraph, *, direction: _DegreeDirection = ...) -> CoreNumberResult: ...
 # ---- end of centrality: spectral ----
+
+# ---- persuasion ----
+_ChainObjective = ChainObjective | Literal["most_probable", "widest", "fewest_steps", "probable", "fewest"]
+_Person = str | int
+_People = str | int | Iterable[str | int] | None
+_Relations = str | int | Iterable[str | int] | None
+
+class ChainObjective(_Enum):
+    """What a best chain optimizes."""
+
+    most_probable: ClassVar[ChainObjective]
+    widest: ClassVar[ChainObjective]
+    fewest_steps: ClassVar[ChainObjective]
+    __members__: ClassVar[dict[str, ChainObjective]]
+
+class ChainStatus(_Enum):
+    """Outcome of a chain request."""
+
+    found: ClassVar[ChainStatus]
+    endpoint_avoided: ClassVar[ChainStatus]
+    no_chain: ClassVar[ChainStatus]
+    __members__: ClassVar[dict[str, ChainStatus]]
+
+class Chain:
+    """One chain of influence: people source ... target and the ties between them."""
+
+    @property
+    def people(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def ties(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def strengths(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def length(self) -> float: ...
+    @property
+    def weakest(self) -> float: ...
+    @property
+    def steps(self) -> int: ...
+    def __len__(self) -> int: ...
+
+class ChainResult:
+    """A best chain, or why there is none."""
+
+    @property
+    def status(self) -> ChainStatus: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def chain(self) -> Chain: ...
+    @property
+    def found(self) -> bool: ...
+    def __bool__(self) -> bool: ...
+
+class KBestChainsResult:
+    """The k most probable loopless chains, or why there is none."""
+
+    @property
+    def status(self) -> ChainStatus: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def chains(self) -> list[Chain]: ...
+    @property
+    def found(self) -> bool: ...
+    def __len__(self) -> int: ...
+
+class ChainTree:
+    """The best chain from one source to every person."""
+
+    @property
+    def source(self) -> int: ...
+    @property
+    def objective(self) -> ChainObjective: ...
+    @property
+    def probability(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def weakest(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def steps(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def predecessor(self) -> npt.NDArray[np.int64]: ...
+    def reached(self, v: int) -> bool: ...
+    def chain_to(self, graph: InfluenceGraph, v: _Person) -> Chain: ...
+
+def best_chain(
+    graph: InfluenceGraph,
+    source: _Person,
+    target: _Person,
+    *,
+    objective: _ChainObjective = ...,
+    avoid: _People = None,
+    max_steps: int | None = None,
+    max_level_skip: int | None = None,
+    relations: _Relations = None,
+) -> ChainResult:
+    """The best chain of influence from source to target (most probable, widest or fewest steps)."""
+
+def k_best_chains(
+    graph: InfluenceGraph,
+    source: _Person,
+    target: _Person,
+    k: int = 3,
+    *,
+    avoid: _People = None,
+    max_steps: int | None = None,
+    max_level_skip: int | None = None,
+    relations: _Relations = None,
+) -> KBestChainsResult:
+    """The k most probable loopless chains from source to target (Yen's algorithm)."""
+
+def best_chains_from(
+    graph: InfluenceGraph,
+    source: _Person,
+    *,
+    objective: _ChainObjective = ...,
+    avoid: _People = None,
+    max_steps: int | None = None,
+    max_level_skip: int | None = None,
+    relations: _Relations = None,
+) -> ChainTree:
+    """The best chain from source to every person."""
+
+def chain_frame(graph: InfluenceGraph, chain: Chain) -> pd.DataFrame:
+    """One row per step of a chain: from, to, strength, cumulative probability."""
+# ---- end of persuasion ----
