@@ -44,6 +44,9 @@
 #include "orgnet/centrality/ranking.hpp"
 
 #include "orgnet/persuasion/chains.hpp"
+#include "orgnet/persuasion/win_over.hpp"
+
+#include "orgnet/diffusion/reverse_reachable.hpp"
 
 #include "orgnet/structure/components.hpp"
 
