@@ -17,6 +17,7 @@ void register_commands(CLI::App& app) {
   register_summary(app);
   register_centrality(app);
   register_path(app);
+  register_win_over(app);
   register_datasets(app);
 }
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <limits>
 #include <string>
 
 #include "orgnet/centrality/detail/parallel_reduce.hpp"
@@ -30,40 +32,35 @@ struct Scratch {
   explicit Scratch(std::size_t n) : stamp(n, 0) {}
 };
 
-// One RR set from `root`, appended to out.members (the root first).
-void one_set(const InfluenceGraph& g, vertex_id root, detail::SplitMix64& rng, Scratch& scratch, RRSets& out) {
-  if (++scratch.epoch == 0) {  // wrapped: clear the stamps
-    std::fill(scratch.stamp.begin(), scratch.stamp.end(), 0);
-    scratch.epoch = 1;
-  }
-  const std::uint32_t epoch = scratch.epoch;
-  std::uint32_t* stamp = scratch.stamp.data();
-  const edge_id* offsets = g.in_offsets().data();
-  const vertex_id* sources = g.in_sources().data();
-  const edge_id* ids = g.in_edge_ids().data();
-  const double* strength = g.strengths().data();
-  std::vector<vertex_id>& members = out.members;
-  std::size_t head = members.size();
-  members.push_back(root);
-  stamp[root] = epoch;
-  while (head < members.size()) {
-    const vertex_id v = members[head++];
-    for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
-      const vertex_id u = sources[k];
-      if (stamp[u] == epoch) continue;
-      // The edge u -> v is examined once per world: flip its coin now.
-      if (rng.uniform() < strength[ids[k]]) {
-        stamp[u] = epoch;
-        members.push_back(u);
-      }
-    }
-  }
-  out.offsets.push_back(members.size());
-}
+// In-degrees from which ties are drawn by geometric skipping.
+constexpr std::size_t skip_degree = 16;
 
 }  // namespace
 
-void sample_rr_sets(const InfluenceGraph& g, std::uint64_t count, const RRSampleOptions& options, RRSets& out) {
+RRSampler::RRSampler(const InfluenceGraph& g) : graph_(&g) {
+  const auto offsets = g.in_offsets();
+  const auto sources = g.in_sources();
+  const auto ids = g.in_edge_ids();
+  const auto strengths = g.strengths();
+  source_.resize(sources.size());
+  strength_.resize(sources.size());
+  std::vector<std::pair<double, vertex_id>> list;
+  for (std::size_t v = 0; v + 1 < offsets.size(); ++v) {
+    list.clear();
+    for (edge_id k = offsets[v]; k < offsets[v + 1]; ++k) list.emplace_back(strengths[ids[k]], sources[k]);
+    // Decreasing strength; equal strengths by source id (a fixed order).
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    });
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      strength_[offsets[v] + i] = list[i].first;
+      source_[offsets[v] + i] = list[i].second;
+    }
+  }
+}
+
+void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSets& out) const {
+  const InfluenceGraph& g = *graph_;
   const std::size_t n = g.num_vertices();
   if (options.threads < 0) {
     throw invalid_argument("sample_rr_sets: threads must be >= 0, got " + std::to_string(options.threads));
@@ -76,17 +73,67 @@ void sample_rr_sets(const InfluenceGraph& g, std::uint64_t count, const RRSample
     throw invalid_argument("sample_rr_sets: random roots need at least one person");
   }
   if (count == 0) return;
+  const edge_id* offsets = g.in_offsets().data();
+  const vertex_id* sources = source_.data();
+  const double* strength = strength_.data();
+  // One RR set from `root`, appended to part.members (the root first).
+  auto one_set = [&](vertex_id root, detail::SplitMix64& rng, Scratch& scratch, RRSets& part) {
+    if (++scratch.epoch == 0) {  // wrapped: clear the stamps
+      std::fill(scratch.stamp.begin(), scratch.stamp.end(), 0);
+      scratch.epoch = 1;
+    }
+    const std::uint32_t epoch = scratch.epoch;
+    std::uint32_t* stamp = scratch.stamp.data();
+    std::vector<vertex_id>& members = part.members;
+    std::size_t head = members.size();
+    members.push_back(root);
+    stamp[root] = epoch;
+    auto reach = [&](vertex_id u) {
+      if (stamp[u] != epoch) {
+        stamp[u] = epoch;
+        members.push_back(u);
+      }
+    };
+    while (head < members.size()) {
+      const vertex_id v = members[head++];
+      const edge_id begin = offsets[v], end = offsets[v + 1];
+      if (end - begin < skip_degree) {
+        for (edge_id k = begin; k < end; ++k) {
+          if (stamp[sources[k]] == epoch) continue;  // already in: its coin cannot matter
+          if (rng.uniform() < strength[k]) reach(sources[k]);
+        }
+        continue;
+      }
+      // Geometric skipping over the ties sorted by decreasing strength.
+      edge_id k = begin;
+      while (k < end) {
+        const double q = strength[k];
+        if (q >= 1.0) {
+          reach(sources[k++]);
+          continue;
+        }
+        // Ties k, k+1, ... are candidates with probability q each: skip to the first.
+        const double u = rng.uniform();
+        const double skip = std::floor(std::log1p(-u) / std::log1p(-q));
+        if (!(skip < static_cast<double>(end - k))) break;
+        k += static_cast<edge_id>(skip);
+        if (strength[k] >= q || rng.uniform() * q < strength[k]) reach(sources[k]);
+        ++k;
+      }
+    }
+    part.offsets.push_back(members.size());
+  };
   const std::uint64_t blocks = (count + block_samples - 1) / block_samples;
   std::vector<RRSets> parts(blocks);
   detail::parallel_for_items(
       blocks, detail::resolve_threads(options.threads), 1, [n] { return Scratch(n); },
       [&](Scratch& scratch, std::size_t b) {
         RRSets& part = parts[b];
-        const std::uint64_t begin = b * block_samples, end = std::min(count, begin + block_samples);
-        for (std::uint64_t i = begin; i < end; ++i) {
+        const std::uint64_t first = b * block_samples, last = std::min(count, first + block_samples);
+        for (std::uint64_t i = first; i < last; ++i) {
           detail::SplitMix64 rng(detail::stream_seed(options.seed, options.first + i));
           const vertex_id root = options.root ? *options.root : static_cast<vertex_id>(rng.below(n));
-          one_set(g, root, rng, scratch, part);
+          one_set(root, rng, scratch, part);
         }
       },
       [](Scratch&) {});
@@ -100,6 +147,9 @@ void sample_rr_sets(const InfluenceGraph& g, std::uint64_t count, const RRSample
   }
 }
 
+void sample_rr_sets(const InfluenceGraph& g, std::uint64_t count, const RRSampleOptions& options, RRSets& out) {
+  RRSampler(g).sample(count, options, out);
+}
 RRSets sample_rr_sets(const InfluenceGraph& g, std::uint64_t count, const RRSampleOptions& options) {
   RRSets out;
   sample_rr_sets(g, count, options, out);
@@ -142,8 +192,25 @@ CoverageResult greedy_max_coverage(const RRSets& sets, std::size_t n, const Cove
   auto cost = [&](std::size_t v) { return options.costs.empty() ? 1.0 : options.costs[v]; };
 
   CoverageResult result;
+  const bool unit = options.costs.empty();
+  result.optimum_upper = unit ? static_cast<double>(count) : std::numeric_limits<double>::infinity();
+  std::vector<std::uint64_t> top;
+  // The k largest marginal gains among the allowed people not yet taken.
+  auto bound_here = [&] {
+    if (!unit || options.k == 0) return;
+    top.clear();
+    for (std::size_t v = 0; v < n; ++v) {
+      if (!taken[v] && gain[v] > 0 && allowed(v)) top.push_back(gain[v]);
+    }
+    const std::size_t kk = std::min(top.size(), options.k);
+    std::nth_element(top.begin(), top.begin() + static_cast<long>(kk), top.end(), std::greater<>());
+    std::uint64_t sum = result.covered;
+    for (std::size_t i = 0; i < kk; ++i) sum += top[i];
+    result.optimum_upper = std::min(result.optimum_upper, static_cast<double>(sum));
+  };
   while (result.chosen.size() < options.k) {
     if (options.stop_at != 0 && result.covered >= options.stop_at) break;
+    bound_here();
     std::size_t best = n;
     double best_score = 0.0;
     for (std::size_t v = 0; v < n; ++v) {
@@ -167,6 +234,7 @@ CoverageResult greedy_max_coverage(const RRSets& sets, std::size_t n, const Cove
       for (const vertex_id u : sets[i]) --gain[u];
     }
   }
+  if (result.chosen.size() == options.k || options.stop_at == 0) bound_here();
   // With costs, the ratio greedy can lose to one expensive person: compare
   // with the best single affordable person (Khuller, Moss and Naor).
   if (!options.costs.empty() && options.k >= 1) {

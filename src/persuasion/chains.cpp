@@ -197,7 +197,7 @@ KBestChainsResult k_best_chains(const InfluenceGraph& g, vertex_id source, verte
   result.status = ChainStatus::found;
   if (k == 0) return result;
   result.chains.push_back(make_chain(g, people, ties));
-  if (source == target) return result;
+  if (source == target || k == 1) return result;
 
   // A* heuristic: exact distances to the target under the constraints (a
   // lower bound once Yen's bans remove people and ties).

@@ -3,6 +3,7 @@
 #include "orgnet/persuasion/win_over.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <string>
 
@@ -144,9 +145,11 @@ CoverageOptions coverage_options(const WinOverOptions& o, const std::vector<char
 }
 
 // Evaluates `chosen` on fresh sets and fills the plan's estimate and steps.
-void evaluate(const InfluenceGraph& g, vertex_id target, const WinOverOptions& o, const std::vector<vertex_id>& chosen,
-              std::uint64_t count, WinOverPlan& plan) {
-  RRSets sets = sample_rr_sets(g, count, {.root = target, .seed = o.seed, .first = evaluation_first, .threads = o.threads});
+void evaluate(const RRSampler& sampler, vertex_id target, const WinOverOptions& o,
+              const std::vector<vertex_id>& chosen, std::uint64_t count, WinOverPlan& plan) {
+  const InfluenceGraph& g = sampler.graph();
+  RRSets sets;
+  sampler.sample(count, {.root = target, .seed = o.seed, .first = evaluation_first, .threads = o.threads}, sets);
   const auto first = first_cover(sets, chosen, g.num_vertices());
   std::vector<std::uint64_t> hits(chosen.size() + 1, 0);
   for (const std::uint32_t p : first) ++hits[p];
@@ -198,46 +201,69 @@ WinOverPlan win_over_plan(const InfluenceGraph& g, vertex_id target, const WinOv
   const double k = static_cast<double>(std::min(o.k, useful));
   const double c = static_cast<double>(useful);  // people outside the target's reach never help
   const double log_sets = log_choose(c, k);
-  const double log_delta = std::log(1.0 / o.delta);
+  const double e1 = 1.0 - 1.0 / std::exp(1.0);
   const double max_samples = static_cast<double>(o.max_samples);
   const CoverageOptions cover = coverage_options(o, allowed, o.k);
+  const RRSampler sampler(g);
 
-  // Phase 1: a lower bound on OPT (IMM's sampling phase).
-  const double eps1 = std::sqrt(2.0) * o.epsilon;
-  const double lambda1 = (2.0 + 2.0 * eps1 / 3.0) * (log_sets + log_delta + std::log(std::max(1.0, std::log2(max_samples)))) /
-                         (eps1 * eps1);
-  RRSets sets;
-  double lower_bound = 0.0;
-  for (double x = 0.5;; x /= 2) {
-    const double theta = std::ceil(lambda1 / x);
-    if (theta > max_samples) break;
+  // A deterministic floor under OPT: the strongest direct ties into the
+  // target from allowed people, 1 - prod (1 - s) over the k strongest (their
+  // coins are independent), or one sampled set's worth when there are none.
+  std::vector<double> direct;
+  for (const edge_id e : g.in_edges(target)) {
+    const vertex_id u = g.edge_source(e);
+    if (allowed[u]) direct.push_back(g.strength(e));
+  }
+  std::sort(direct.begin(), direct.end(), std::greater<>());
+  double miss = 1.0;
+  for (std::size_t i = 0; i < direct.size() && i < static_cast<std::size_t>(k); ++i) miss *= 1.0 - direct[i];
+  const double floor = std::max(1.0 - miss, 1.0 / max_samples);
+
+  // theta_max: IMM's sample size for OPT >= floor (enough on its own).
+  const double log6 = std::log(6.0 / o.delta);
+  const double theta_max =
+      std::min(max_samples, std::ceil(2.0 * std::pow(e1 * std::sqrt(log6) + std::sqrt(e1 * (log_sets + log6)), 2) /
+                                      (o.epsilon * o.epsilon * floor)));
+  const double theta_0 = std::min(theta_max, std::ceil(std::max(1000.0, log6 / (o.epsilon * o.epsilon))));
+  const double rounds = std::max(1.0, std::ceil(std::log2(theta_max / theta_0)) + 1.0);
+  const double a = std::log(3.0 * rounds / o.delta);
+  // OPIM-C: select on R1, certify on R2, double both until the certified
+  // ratio reaches 1 - 1/e - epsilon (or theta_max is reached).
+  RRSets r1, r2;
+  CoverageResult chosen;
+  double theta = theta_0;
+  while (true) {
     const auto want = static_cast<std::uint64_t>(theta);
-    sample_rr_sets(g, want - sets.size(),
-                   {.root = target, .seed = o.seed, .first = sets.size(), .threads = o.threads}, sets);
-    const CoverageResult r = greedy_max_coverage(sets, n, cover);
-    const double f = static_cast<double>(r.covered) / static_cast<double>(sets.size());
-    if (f >= (1.0 + eps1) * x) {
-      lower_bound = f / (1.0 + eps1);
+    sampler.sample(want - r1.size(), {.root = target, .seed = o.seed, .first = r1.size(), .threads = o.threads}, r1);
+    sampler.sample(want - r2.size(),
+                   {.root = target, .seed = o.seed, .first = phase2_first + r2.size(), .threads = o.threads}, r2);
+    chosen = greedy_max_coverage(r1, n, cover);
+    const double n1 = static_cast<double>(r1.size()), n2 = static_cast<double>(r2.size());
+    const double covered2 = static_cast<double>(count_covered(r2, chosen.chosen, n));
+    const double upper_cover = std::isfinite(chosen.optimum_upper) ? chosen.optimum_upper
+                                                                   : static_cast<double>(chosen.covered) / e1;
+    const double upper = std::pow(std::sqrt(upper_cover + a / 2.0) + std::sqrt(a / 2.0), 2) / n1;
+    const double lower =
+        std::max(0.0, (std::pow(std::sqrt(covered2 + 2.0 * a / 9.0) - std::sqrt(a / 2.0), 2) - a / 18.0) / n2);
+    plan.optimum_lower_bound = std::max(lower, plan.optimum_lower_bound);
+    plan.optimum_upper_bound = std::min(1.0, upper);
+    const bool certified = upper > 0.0 && lower / upper >= e1 - o.epsilon;
+    if (certified || theta >= theta_max) {
+      plan.guarantee = certified || theta_max < max_samples;
       break;
     }
+    theta = std::min(theta_max, 2.0 * theta);
   }
-  // Phase 2: the sample size of the guarantee, on fresh sets.
-  const double e1 = 1.0 - 1.0 / std::exp(1.0);
-  const double alpha = std::sqrt(log_delta + std::log(2.0));
-  const double beta = std::sqrt(e1 * (log_sets + log_delta + std::log(2.0)));
-  const double lambda2 = 2.0 * std::pow(e1 * alpha + beta, 2) / (o.epsilon * o.epsilon);
-  double theta = lower_bound > 0.0 ? std::ceil(lambda2 / lower_bound) : max_samples;
-  plan.guarantee = lower_bound > 0.0 && theta <= max_samples;
-  theta = std::min(theta, max_samples);
-  plan.optimum_lower_bound = lower_bound;
-  const auto count = static_cast<std::uint64_t>(theta);
-  sets.clear();
-  sample_rr_sets(g, count, {.root = target, .seed = o.seed, .first = phase2_first, .threads = o.threads}, sets);
-  const CoverageResult chosen = greedy_max_coverage(sets, n, cover);
-  plan.samples = count;
-  plan.selection_probability = static_cast<double>(chosen.covered) / static_cast<double>(count);
-  sets = RRSets{};
-  evaluate(g, target, o, chosen.chosen, count, plan);
+  plan.samples = r1.size() + r2.size();
+  plan.selection_probability = static_cast<double>(chosen.covered) / static_cast<double>(r1.size());
+  // Fresh sets for the estimate: as many as R2, and enough for an interval
+  // of half-width at most epsilon / 4 (Wilson, z^2 / (4 N) <= (epsilon/4)^2).
+  const double z = two_sided_z(o.delta);
+  const auto evaluation = static_cast<std::uint64_t>(
+      std::min(max_samples, std::max(static_cast<double>(r2.size()), std::ceil(4.0 * z * z / (o.epsilon * o.epsilon)))));
+  r1 = RRSets{};
+  r2 = RRSets{};
+  evaluate(sampler, target, o, chosen.chosen, evaluation, plan);
   return plan;
 }
 
@@ -262,7 +288,9 @@ WinOverPlan smallest_win_over_set(const InfluenceGraph& g, vertex_id target, dou
                                  (2.0 * o.epsilon * o.epsilon));
   const auto count = static_cast<std::uint64_t>(std::min(theta, static_cast<double>(o.max_samples)));
   plan.guarantee = theta <= static_cast<double>(o.max_samples);
-  RRSets sets = sample_rr_sets(g, count, {.root = target, .seed = o.seed, .first = phase2_first, .threads = o.threads});
+  const RRSampler sampler(g);
+  RRSets sets;
+  sampler.sample(count, {.root = target, .seed = o.seed, .first = phase2_first, .threads = o.threads}, sets);
   CoverageOptions cover = coverage_options(o, allowed, max_size);
   cover.stop_at = static_cast<std::uint64_t>(std::ceil(goal * static_cast<double>(count)));
   const CoverageResult chosen = greedy_max_coverage(sets, n, cover);
@@ -270,7 +298,7 @@ WinOverPlan smallest_win_over_set(const InfluenceGraph& g, vertex_id target, dou
   plan.selection_probability = static_cast<double>(chosen.covered) / static_cast<double>(count);
   plan.goal_reached = chosen.covered >= cover.stop_at;
   sets = RRSets{};
-  evaluate(g, target, o, chosen.chosen, count, plan);
+  evaluate(sampler, target, o, chosen.chosen, count, plan);
   return plan;
 }
 

@@ -82,7 +82,29 @@ struct RRSampleOptions {
   int threads = 0;
 };
 
-/// Samples `count` RR sets and appends them to `out`. Throws
+/// A sampler bound to one graph: it keeps each person's in-ties sorted by
+/// decreasing strength so that a person with many in-ties costs O(1 + live
+/// ties) per visit instead of O(in-degree): the coins of a run of ties are
+/// drawn by geometric skipping with the run's largest strength q (the next
+/// candidate tie is G ~ Geometric(q) ties further on), and a candidate j is
+/// kept with probability s_j / q, which makes every tie live with probability
+/// exactly s_j, independently (thinning). People with few in-ties flip one
+/// coin per tie. Preparing costs O(m log d); reuse the sampler for many calls.
+/// The graph must outlive the sampler.
+class RRSampler {
+ public:
+  explicit RRSampler(const InfluenceGraph& graph);
+  /// Samples `count` RR sets and appends them to `out` (see sample_rr_sets).
+  void sample(std::uint64_t count, const RRSampleOptions& options, RRSets& out) const;
+  [[nodiscard]] const InfluenceGraph& graph() const noexcept { return *graph_; }
+
+ private:
+  const InfluenceGraph* graph_;
+  std::vector<vertex_id> source_;  // in-CSR layout, each list by decreasing strength
+  std::vector<double> strength_;
+};
+
+/// Samples `count` RR sets and appends them to `out` (one RRSampler for the call). Throws
 /// orgnet::out_of_range for a root out of range and orgnet::invalid_argument
 /// for a graph without people (random roots) or threads < 0.
 void sample_rr_sets(const InfluenceGraph& graph, std::uint64_t count, const RRSampleOptions& options, RRSets& out);
@@ -113,6 +135,11 @@ struct CoverageResult {
   /// Sets covered by all the picks.
   std::uint64_t covered = 0;
   double cost = 0.0;
+  /// Unit costs: an upper bound on the coverage of the best k-set on these
+  /// sets, min over the greedy prefixes S_i of cov(S_i) + the k largest
+  /// marginal gains w.r.t. S_i (submodularity; Leskovec et al. KDD 2007). It
+  /// is at most covered / (1 - 1/e). With costs: +infinity (not computed).
+  double optimum_upper = 0.0;
 };
 
 /// Greedy maximum coverage of `sets` by people 0..n-1 (see the header comment).

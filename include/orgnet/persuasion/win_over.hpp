@@ -12,20 +12,34 @@
 // ε) max_{|S'| = k} P_t(S') with probability at least 1 - δ when θ is large
 // enough (Borgs et al. 2014; Tang, Shi and Xiao, IMM, SIGMOD 2015).
 //
-// Sample size (IMM, with the spread n·F replaced by the probability F, since
-// every set has the same root, and n^-ℓ by δ). With c candidates,
-// L = ln C(c, k):
-//   phase 1 (a lower bound on OPT = max P_t): for x = 1/2, 1/4, ...:
-//     ε' = √2 ε, θ_x = (2 + 2ε'/3) (L + ln(1/δ) + ln log2(max_samples)) / (ε'² x);
-//     greedy on θ_x sets; if its coverage F >= (1 + ε') x, LB = F / (1 + ε');
-//   phase 2: α = √(ln(1/δ) + ln 2), β = √((1 - 1/e)(L + ln(1/δ) + ln 2)),
-//     θ = 2 ((1 - 1/e) α + β)² / (ε² LB) fresh sets, and the greedy on them
-//     chooses the plan.
-// A target almost nobody can reach (OPT tiny) would need huge θ; the sample
-// size is capped at max_samples and `guarantee` says whether the bound was met.
+// Sample size (OPIM-C: Tang, Tang, Xiao and Yuan, "Online processing
+// algorithms for influence maximization", SIGMOD 2018, the successor of IMM
+// with the same guarantee and far fewer samples). Two independent pools R1
+// and R2 of θ sets each: the greedy chooses S on R1; R2 gives a lower bound
+// on P_t(S) and R1 an upper bound on OPT = max_{|S'| = k} P_t(S'):
+//     lower = ((√(Λ2 + 2a/9) − √(a/2))² − a/18) / θ,
+//     upper = (√(Λ1u + a/2) + √(a/2))² / θ,
+// with Λ2 the sets of R2 that S hits, Λ1u the submodularity bound on the best
+// k-set's coverage of R1 (greedy_max_coverage's optimum_upper), a =
+// ln(3 r / δ) for r doubling rounds. Starting from θ0 = max(1000, ln(6/δ)/ε²),
+// θ doubles until lower / upper >= 1 − 1/e − ε (the guarantee is then
+// certified) or θ reaches IMM's bound for OPT >= p0,
+//     θmax = 2 ((1 − 1/e) √ln(6/δ) + √((1 − 1/e)(ln C(c, k) + ln(6/δ))))² / (ε² p0),
+// where c is the number of candidates who can reach the target and p0 the
+// probability that the k strongest direct ties into the target from
+// candidates convey it (a deterministic floor under OPT), which is enough by
+// itself (IMM with a known lower bound). θmax is capped at max_samples;
+// `guarantee` says whether the bound was certified or θmax reached uncapped.
 //
-// Estimate. P_t(plan) is re-estimated on θ further fresh sets (independent of
-// the choice, so unbiased), with a Wilson score interval at confidence 1 - δ
+// Supercritical graphs. Where the strengths into a person sum well above 1
+// (the default relation map gives about 1 per relation, so about 2 with two
+// relations), RR sets hold a large share of the organization and each costs
+// O(n + m): plans on 100,000 people then take minutes (docs/benchmarks.md).
+//
+// Estimate. P_t(plan) is re-estimated on max(θ, 4 z² / ε²) further fresh sets
+// (independent of the choice, so unbiased; z the two-sided normal quantile
+// of δ, so the interval's half-width is at most ε / 4), with a Wilson score
+// interval at confidence 1 - δ
 // (Wilson, JASA 22(158), 1927): the interval the tests check against the
 // exact value.
 //
@@ -129,8 +143,10 @@ struct WinOverPlan {
   double selection_probability = 0.0;
   /// Sets used to choose, and to evaluate.
   std::uint64_t samples = 0, evaluation_samples = 0;
-  /// Phase 1's lower bound on the best achievable probability.
+  /// Certified bounds (at confidence 1 - delta): the plan's probability is at
+  /// least optimum_lower_bound; the best plan's at most optimum_upper_bound.
   double optimum_lower_bound = 0.0;
+  double optimum_upper_bound = 1.0;
   /// Whether the sample size met the IMM bound (false when capped).
   bool guarantee = false;
   std::size_t candidates = 0;
