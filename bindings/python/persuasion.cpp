@@ -8,9 +8,11 @@
 
 #include <cmath>
 #include <string>
+#include <type_traits>
 
 #include "common.hpp"
 #include "orgnet/persuasion/chains.hpp"
+#include "orgnet/persuasion/win_over.hpp"
 
 namespace orgnet::python {
 
@@ -260,11 +262,198 @@ objective : ChainObjective or str)doc") +
           .c_str());
 }
 
+WinOverOptions win_over_options(const InfluenceGraph& graph, std::size_t k, double epsilon, double delta,
+                                std::uint64_t seed, int threads, py::handle candidates, py::handle source,
+                                std::size_t source_steps, bool exclude_target_reports, py::handle costs, double budget,
+                                std::uint64_t max_samples, std::size_t chains_per_person) {
+  WinOverOptions o;
+  o.k = k;
+  o.epsilon = epsilon;
+  o.delta = delta;
+  o.seed = seed;
+  o.threads = threads;
+  o.candidates = people_arg(graph, candidates, "candidates");
+  if (!source.is_none()) o.source = person_arg(graph, source, "source");
+  o.source_steps = source_steps;
+  o.exclude_target_reports = exclude_target_reports;
+  if (!costs.is_none()) {
+    if (py::isinstance<py::dict>(costs)) {
+      o.costs.assign(graph.num_vertices(), 1.0);
+      for (auto item : costs.cast<py::dict>()) o.costs[person_arg(graph, item.first, "costs")] = item.second.cast<double>();
+    } else {
+      o.costs = costs.cast<std::vector<double>>();
+    }
+  }
+  o.budget = budget;
+  o.max_samples = max_samples;
+  o.chains_per_person = chains_per_person;
+  return o;
+}
+
+constexpr const char* win_over_doc = R"doc(
+k : int
+    People to convince first (smallest_win_over_set: at most; 0 = no limit).
+epsilon, delta : float
+    The plan is within (1 - 1/e - epsilon) of the best with probability
+    1 - delta; the interval has confidence 1 - delta.
+seed : int
+threads : int
+    0 = all available; results are identical for every thread count.
+candidates : list of str or int, optional
+    Only these people may be chosen (the target never is).
+source : str or int, optional
+    Only people this person reaches within ``source_steps`` steps.
+source_steps : int
+exclude_target_reports : bool
+    Never choose the target's direct reports.
+costs : list of float (by vertex) or dict {person: cost}, optional
+    Cost of each person (default 1); with ``budget`` the plan stays within it.
+budget : float
+max_samples : int
+    Cap on the sampled cascades per pool.
+chains_per_person : int
+    Most probable chains reported for each person of the approach order.)doc";
+
+void bind_win_over(py::module_& m) {
+  py::class_<ApproachStep>(m, "ApproachStep", "One person of the approach order, with why.")
+      .def_readonly("person", &ApproachStep::person, "Vertex index of the person.")
+      .def_readonly("gain", &ApproachStep::gain, "Increase of the target's probability this person brings.")
+      .def_readonly("probability", &ApproachStep::probability, "Probability with this person and everyone before.")
+      .def_readonly("alone", &ApproachStep::alone, "Probability with this person alone.")
+      .def_readonly("cost", &ApproachStep::cost, "Cost of the person.")
+      .def_readonly("chains", &ApproachStep::chains, "Most probable chains from the person to the target.")
+      .def("__repr__", [](const ApproachStep& s) {
+        return "<orgnet.ApproachStep: vertex " + std::to_string(s.person) + ", gain " +
+               py::repr(py::float_(s.gain)).cast<std::string>() + ">";
+      });
+  py::class_<WinOverPlan>(m, "WinOverPlan", "Whom to convince first, in order, and the target's probability.")
+      .def_readonly("target", &WinOverPlan::target, "Vertex index of the target.")
+      .def_readonly("steps", &WinOverPlan::steps, "The approach order (list of ApproachStep).")
+      .def_property_readonly("people", [](const WinOverPlan& p) { return to_array(p.people()); },
+                             "Vertex indices of the chosen people, in order (uint32).")
+      .def_readonly("probability", &WinOverPlan::probability, "Estimated probability that the target is convinced.")
+      .def_readonly("lower", &WinOverPlan::lower, "Lower end of the interval (confidence 1 - delta).")
+      .def_readonly("upper", &WinOverPlan::upper, "Upper end of the interval.")
+      .def_readonly("confidence", &WinOverPlan::confidence, "Confidence of the interval, 1 - delta.")
+      .def_readonly("selection_probability", &WinOverPlan::selection_probability,
+                    "Coverage on the selection sets (biased upwards).")
+      .def_readonly("samples", &WinOverPlan::samples, "Sets sampled to choose and certify.")
+      .def_readonly("evaluation_samples", &WinOverPlan::evaluation_samples, "Fresh sets used for the estimate.")
+      .def_readonly("optimum_lower_bound", &WinOverPlan::optimum_lower_bound,
+                    "Certified lower bound on the plan's probability.")
+      .def_readonly("optimum_upper_bound", &WinOverPlan::optimum_upper_bound,
+                    "Certified upper bound on the best plan's probability.")
+      .def_readonly("guarantee", &WinOverPlan::guarantee, "Whether the (1 - 1/e - epsilon) guarantee holds.")
+      .def_readonly("candidates", &WinOverPlan::candidates, "Number of people who could be chosen.")
+      .def_readonly("goal", &WinOverPlan::goal, "The requested probability (smallest_win_over_set), or None.")
+      .def_readonly("goal_reached", &WinOverPlan::goal_reached, "Whether the sampled probability reached the goal.")
+      .def_readonly("epsilon", &WinOverPlan::epsilon, "The epsilon used.")
+      .def_readonly("delta", &WinOverPlan::delta, "The delta used.")
+      .def_readonly("seed", &WinOverPlan::seed, "The seed used.")
+      .def("__len__", [](const WinOverPlan& p) { return p.steps.size(); }, "Number of people in the plan.")
+      .def("__repr__", [](const WinOverPlan& p) {
+        return "<orgnet.WinOverPlan: " + std::to_string(p.steps.size()) + " people, probability " +
+               py::repr(py::float_(p.probability)).cast<std::string>() + ">";
+      });
+
+  const WinOverOptions d;
+  auto common = [&](const char* name, auto&& body, std::string doc, auto with_goal) {
+    if constexpr (decltype(with_goal)::value) {
+      m.def(
+          name, body, py::arg("graph"), py::arg("target"), py::arg("goal"), py::kw_only(), py::arg("k") = 0,
+          py::arg("epsilon") = d.epsilon, py::arg("delta") = d.delta, py::arg("seed") = d.seed,
+          py::arg("threads") = d.threads, py::arg("candidates") = py::none(), py::arg("source") = py::none(),
+          py::arg("source_steps") = d.source_steps, py::arg("exclude_target_reports") = d.exclude_target_reports,
+          py::arg("costs") = py::none(), py::arg("budget") = d.budget, py::arg("max_samples") = d.max_samples,
+          py::arg("chains_per_person") = d.chains_per_person, (doc + win_over_doc).c_str());
+    } else {
+      m.def(
+          name, body, py::arg("graph"), py::arg("target"), py::kw_only(), py::arg("k") = d.k,
+          py::arg("epsilon") = d.epsilon, py::arg("delta") = d.delta, py::arg("seed") = d.seed,
+          py::arg("threads") = d.threads, py::arg("candidates") = py::none(), py::arg("source") = py::none(),
+          py::arg("source_steps") = d.source_steps, py::arg("exclude_target_reports") = d.exclude_target_reports,
+          py::arg("costs") = py::none(), py::arg("budget") = d.budget, py::arg("max_samples") = d.max_samples,
+          py::arg("chains_per_person") = d.chains_per_person, (doc + win_over_doc).c_str());
+    }
+  };
+  common(
+      "win_over_plan",
+      [](const InfluenceGraph& graph, py::handle target, std::size_t k, double epsilon, double delta,
+         std::uint64_t seed, int threads, py::handle candidates, py::handle source, std::size_t source_steps,
+         bool exclude_target_reports, py::handle costs, double budget, std::uint64_t max_samples,
+         std::size_t chains_per_person) {
+        const vertex_id t = person_arg(graph, target, "target");
+        const WinOverOptions o =
+            win_over_options(graph, k, epsilon, delta, seed, threads, candidates, source, source_steps,
+                             exclude_target_reports, costs, budget, max_samples, chains_per_person);
+        py::gil_scoped_release release;
+        return win_over_plan(graph, t, o);
+      },
+      R"doc(Whom to convince first so that ``target`` is convinced (Independent Cascade).
+
+Reverse-reachable sets rooted at the target, greedy maximum coverage with the
+(1 - 1/e - epsilon) guarantee (OPIM-C sample sizes, capped by IMM's bound),
+and an estimate on fresh sets with a Wilson interval. The steps are the
+approach order: who first, who next, the gain each brings and the chains
+through which they reach the target.
+
+Parameters
+----------
+graph : InfluenceGraph
+target : str or int)doc",
+      std::false_type{});
+  common(
+      "smallest_win_over_set",
+      [](const InfluenceGraph& graph, py::handle target, double goal, std::size_t k, double epsilon, double delta,
+         std::uint64_t seed, int threads, py::handle candidates, py::handle source, std::size_t source_steps,
+         bool exclude_target_reports, py::handle costs, double budget, std::uint64_t max_samples,
+         std::size_t chains_per_person) {
+        const vertex_id t = person_arg(graph, target, "target");
+        const WinOverOptions o =
+            win_over_options(graph, k, epsilon, delta, seed, threads, candidates, source, source_steps,
+                             exclude_target_reports, costs, budget, max_samples, chains_per_person);
+        py::gil_scoped_release release;
+        return smallest_win_over_set(graph, t, goal, o);
+      },
+      R"doc(The fewest people whose sampled probability of winning ``target`` over reaches ``goal``.
+
+Parameters
+----------
+graph : InfluenceGraph
+target : str or int
+goal : float
+    Requested probability in (0, 1].)doc",
+      std::true_type{});
+
+  m.def(
+      "exact_win_probability",
+      [](const InfluenceGraph& graph, py::handle target, py::handle seeds, std::size_t max_uncertain) {
+        const vertex_id t = person_arg(graph, target, "target");
+        const auto s = people_arg(graph, seeds, "seeds");
+        py::gil_scoped_release release;
+        return exact_win_probability(graph, t, s, {.max_uncertain = max_uncertain});
+      },
+      py::arg("graph"), py::arg("target"), py::arg("seeds"), py::kw_only(),
+      py::arg("max_uncertain") = ExactWinOptions{}.max_uncertain,
+      R"doc(P(target convinced | seeds convinced) exactly, by enumerating live-edge worlds.
+
+Only the ties of strength below 1 into people who can reach the target are
+enumerated; more than ``max_uncertain`` of them (at most 30) raise ValueError.
+
+Parameters
+----------
+graph : InfluenceGraph
+target : str or int
+seeds : str, int or list
+max_uncertain : int)doc");
+}
+
 }  // namespace
 
 void bind_persuasion(py::module_& m) {
   bind_chain_types(m);
   bind_chain_functions(m);
+  bind_win_over(m);
 }
 
 }  // namespace orgnet::python

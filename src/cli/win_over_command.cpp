@@ -28,6 +28,7 @@ void register_win_over(CLI::App& app) {
     std::size_t source_steps = WinOverOptions{}.source_steps;
     bool exclude_reports = false;
     std::size_t chains = WinOverOptions{}.chains_per_person;
+    std::uint64_t max_samples = WinOverOptions{}.max_samples;
     std::string format = "table";
   };
   auto o = std::make_shared<Options>();
@@ -36,7 +37,7 @@ void register_win_over(CLI::App& app) {
                   "sampling): the approach order, with the chains through which each person reaches the target");
   add_input_options(*command, o->input);
   command->add_option("--target", o->target, "Person id to win over")->required();
-  command->add_option("-k,--people", o->k, "How many people to convince first (with --goal: at most; 0 = no limit)")
+  command->add_option("-k,--count", o->k, "How many people to convince first (with --goal: at most; 0 = no limit)")
       ->capture_default_str();
   command->add_option("--goal", o->goal, "Find the fewest people reaching this probability instead (0..1]");
   command->add_option("--epsilon", o->epsilon, "Approximation slack: within (1 - 1/e - epsilon) of the best plan")
@@ -52,6 +53,7 @@ void register_win_over(CLI::App& app) {
   command->add_option("--source-steps", o->source_steps, "Steps for --source")->capture_default_str();
   command->add_flag("--exclude-reports", o->exclude_reports, "Never choose the target's direct reports");
   command->add_option("--chains", o->chains, "Chains shown per person")->capture_default_str();
+  command->add_option("--max-samples", o->max_samples, "Cap on the sampled cascades per pool")->capture_default_str();
   command->add_option("--format", o->format, "Output: table, json or csv")->capture_default_str();
   on_run(command, [o] {
     const OutputFormat format = parse_output_format(o->format);
@@ -69,6 +71,7 @@ void register_win_over(CLI::App& app) {
     options.source_steps = o->source_steps;
     options.exclude_target_reports = o->exclude_reports;
     options.chains_per_person = o->chains;
+    options.max_samples = o->max_samples;
     const WinOverPlan plan =
         o->goal ? smallest_win_over_set(g, target, *o->goal, options) : win_over_plan(g, target, options);
     std::ostream& out = std::cout;
@@ -97,7 +100,7 @@ void register_win_over(CLI::App& app) {
         json.begin_object().field("order", i + 1);
         json.key("person");
         json_person(json, g, s.person);
-        json.field("gain", s.gain).field("probability", s.probability).field("cost", s.cost);
+        json.field("gain", s.gain).field("probability", s.probability).field("alone", s.alone).field("cost", s.cost);
         json.key("chains").begin_array();
         for (const Chain& c : s.chains) json_chain(json, g, c);
         json.end_array().end_object();
@@ -107,12 +110,12 @@ void register_win_over(CLI::App& app) {
       return;
     }
     if (format == OutputFormat::csv) {
-      out << "order,id,name,department,level,gain,probability,cost,chain,chain_probability\n";
+      out << "order,id,name,department,level,gain,probability,alone,cost,chain,chain_probability\n";
       for (std::size_t i = 0; i < plan.steps.size(); ++i) {
         const ApproachStep& s = plan.steps[i];
         out << i + 1 << ',' << csv_field(g.id(s.person)) << ',' << csv_field(g.name(s.person)) << ','
             << csv_field(department_label(g, s.person)) << ',' << g.level(s.person) << ',' << format_number(s.gain)
-            << ',' << format_number(s.probability) << ',' << format_number(s.cost) << ','
+            << ',' << format_number(s.probability) << ',' << format_number(s.alone) << ',' << format_number(s.cost) << ','
             << csv_field(s.chains.empty() ? "" : chain_line(g, s.chains[0])) << ','
             << (s.chains.empty() ? "" : format_number(s.chains[0].probability)) << '\n';
       }
@@ -138,12 +141,15 @@ void register_win_over(CLI::App& app) {
     for (std::size_t i = 0; i < plan.steps.size(); ++i) {
       const ApproachStep& s = plan.steps[i];
       out << i + 1 << ". " << person_label(g, s.person) << "\n";
-      out << "   adds " << percent(s.gain) << " (total " << percent(s.probability) << ")";
-      if (!options.costs.empty()) out << ", cost " << format_number(s.cost);
-      out << "\n";
-      for (const Chain& c : s.chains) {
-        out << "   why: reaches " << g.id(target) << " via " << chain_line(g, c) << " (" << percent(c.probability)
-            << ")\n";
+      out << "   " << (i == 0 ? "first: " : "then: ") << "adds " << percent(s.gain) << " (" << percent(s.probability)
+          << " so far); on their own they would win " << g.id(target) << " over with " << percent(s.alone) << "\n";
+      if (!options.costs.empty()) out << "   cost " << format_number(s.cost) << "\n";
+      for (std::size_t c = 0; c < s.chains.size(); ++c) {
+        out << "   " << (c == 0 ? "why: best chain " : "     next chain ") << chain_line(g, s.chains[c]) << " ("
+            << percent(s.chains[c].probability) << ")\n";
+      }
+      if (!s.chains.empty() && s.alone > s.chains[0].probability + 0.005) {
+        out << "        the rest of their pull runs through longer and parallel chains\n";
       }
     }
   });

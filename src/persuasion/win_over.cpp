@@ -153,6 +153,15 @@ void evaluate(const RRSampler& sampler, vertex_id target, const WinOverOptions& 
   const auto first = first_cover(sets, chosen, g.num_vertices());
   std::vector<std::uint64_t> hits(chosen.size() + 1, 0);
   for (const std::uint32_t p : first) ++hits[p];
+  // Sets containing each chosen person (their probability alone).
+  std::vector<std::uint64_t> alone(chosen.size(), 0);
+  {
+    std::vector<std::int32_t> position(g.num_vertices(), -1);
+    for (std::size_t i = 0; i < chosen.size(); ++i) position[chosen[i]] = static_cast<std::int32_t>(i);
+    for (const vertex_id v : sets.members) {
+      if (position[v] >= 0) ++alone[static_cast<std::size_t>(position[v])];
+    }
+  }
   std::uint64_t covered = 0;
   plan.steps.clear();
   for (std::size_t i = 0; i < chosen.size(); ++i) {
@@ -161,6 +170,7 @@ void evaluate(const RRSampler& sampler, vertex_id target, const WinOverOptions& 
     step.person = chosen[i];
     step.gain = static_cast<double>(hits[i]) / static_cast<double>(count);
     step.probability = static_cast<double>(covered) / static_cast<double>(count);
+    step.alone = static_cast<double>(alone[i]) / static_cast<double>(count);
     step.cost = o.costs.empty() ? 1.0 : o.costs[chosen[i]];
     if (o.chains_per_person > 0) step.chains = k_best_chains(g, chosen[i], target, o.chains_per_person).chains;
     plan.steps.push_back(std::move(step));

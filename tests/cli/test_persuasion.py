@@ -86,3 +86,27 @@ def test_path_infeasible_prints_the_reason():
     assert "No chain" in result.stdout and "over someone's head" in result.stdout
     bad = run("path", "--from", "10", "--to", "nobody")
     assert bad.returncode != 0 and "nobody" in bad.stderr
+
+
+def test_win_over_krackhardt_target_7():
+    table = run("win-over", "--target", "7")
+    assert table.returncode == 0, table.stderr
+    text = table.stdout
+    assert "Approach order:" in text and "1. " in text and "why: best chain" in text
+    assert "dept" in text and "level" in text and "interval" in text
+    out = json.loads(run("win-over", "--target", "7", "-k", "3", "--format", "json").stdout)
+    assert out["target"]["id"] == "7" and len(out["steps"]) == 3
+    assert 0 <= out["lower"] <= out["probability"] <= out["upper"] <= 1
+    g = krackhardt()
+    for step in out["steps"]:
+        chain = step["chains"][0]
+        people = [p["id"] for p in chain["people"]]
+        assert people[0] == step["person"]["id"] and people[-1] == "7"
+        # The chain shown is the most probable one (networkx on -ln s).
+        best = nx.dijkstra_path_length(g, people[0], "7", weight="length")
+        assert chain["probability"] == pytest.approx(math.exp(-best), rel=1e-9)
+    gains = [s["gain"] for s in out["steps"]]
+    assert sum(gains) == pytest.approx(out["probability"], abs=1e-12)
+    csv_out = run("win-over", "--target", "7", "--goal", "0.5", "--format", "csv")
+    assert csv_out.returncode == 0 and csv_out.stdout.startswith("order,id,name,department,level,gain")
+    assert run("win-over", "--target", "7", "--epsilon", "2").returncode != 0

@@ -187,11 +187,16 @@ from ._orgnet import (  # noqa: E402
     ChainStatus,
     ChainTree,
     KBestChainsResult,
+    ApproachStep,
+    WinOverPlan,
     best_chain,
     best_chains_from,
+    exact_win_probability,
     k_best_chains,
+    smallest_win_over_set,
+    win_over_plan,
 )
-from ._persuasion import chain_frame  # noqa: E402
+from ._persuasion import approach_frame, chain_frame  # noqa: E402
 
 __all__ += [
     "Chain",
@@ -204,5 +209,11 @@ __all__ += [
     "best_chains_from",
     "chain_frame",
     "k_best_chains",
+    "ApproachStep",
+    "WinOverPlan",
+    "approach_frame",
+    "exact_win_probability",
+    "smallest_win_over_set",
+    "win_over_plan",
 ]
 # ---- end of persuasion ----

@@ -810,4 +810,111 @@ def best_chains_from(
 
 def chain_frame(graph: InfluenceGraph, chain: Chain) -> pd.DataFrame:
     """One row per step of a chain: from, to, strength, cumulative probability."""
+class ApproachStep:
+    """One person of the approach order, with why."""
+
+    @property
+    def person(self) -> int: ...
+    @property
+    def gain(self) -> float: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def alone(self) -> float: ...
+    @property
+    def cost(self) -> float: ...
+    @property
+    def chains(self) -> list[Chain]: ...
+
+class WinOverPlan:
+    """Whom to convince first, in order, and the target's probability."""
+
+    @property
+    def target(self) -> int: ...
+    @property
+    def steps(self) -> list[ApproachStep]: ...
+    @property
+    def people(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def lower(self) -> float: ...
+    @property
+    def upper(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def selection_probability(self) -> float: ...
+    @property
+    def samples(self) -> int: ...
+    @property
+    def evaluation_samples(self) -> int: ...
+    @property
+    def optimum_lower_bound(self) -> float: ...
+    @property
+    def optimum_upper_bound(self) -> float: ...
+    @property
+    def guarantee(self) -> bool: ...
+    @property
+    def candidates(self) -> int: ...
+    @property
+    def goal(self) -> float | None: ...
+    @property
+    def goal_reached(self) -> bool: ...
+    @property
+    def epsilon(self) -> float: ...
+    @property
+    def delta(self) -> float: ...
+    @property
+    def seed(self) -> int: ...
+    def __len__(self) -> int: ...
+
+def win_over_plan(
+    graph: InfluenceGraph,
+    target: _Person,
+    *,
+    k: int = 3,
+    epsilon: float = 0.1,
+    delta: float = 0.05,
+    seed: int = 1,
+    threads: int = 0,
+    candidates: _People = None,
+    source: _Person | None = None,
+    source_steps: int = 2,
+    exclude_target_reports: bool = False,
+    costs: Sequence[float] | Mapping[str | int, float] | None = None,
+    budget: float = ...,
+    max_samples: int = ...,
+    chains_per_person: int = 1,
+) -> WinOverPlan:
+    """Whom to convince first so that target is convinced (Independent Cascade)."""
+
+def smallest_win_over_set(
+    graph: InfluenceGraph,
+    target: _Person,
+    goal: float,
+    *,
+    k: int = 0,
+    epsilon: float = 0.1,
+    delta: float = 0.05,
+    seed: int = 1,
+    threads: int = 0,
+    candidates: _People = None,
+    source: _Person | None = None,
+    source_steps: int = 2,
+    exclude_target_reports: bool = False,
+    costs: Sequence[float] | Mapping[str | int, float] | None = None,
+    budget: float = ...,
+    max_samples: int = ...,
+    chains_per_person: int = 1,
+) -> WinOverPlan:
+    """The fewest people whose sampled probability of winning target over reaches goal."""
+
+def exact_win_probability(
+    graph: InfluenceGraph, target: _Person, seeds: _People, *, max_uncertain: int = 20
+) -> float:
+    """P(target convinced | seeds convinced) exactly, by enumerating live-edge worlds."""
+
+def approach_frame(graph: InfluenceGraph, plan: WinOverPlan) -> pd.DataFrame:
+    """The approach order of a win-over plan as a table."""
 # ---- end of persuasion ----

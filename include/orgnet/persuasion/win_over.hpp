@@ -125,6 +125,8 @@ struct ApproachStep {
   double gain = 0.0;
   /// Probability with this person and everyone before.
   double probability = 0.0;
+  /// Probability with this person alone (on the evaluation sets).
+  double alone = 0.0;
   double cost = 1.0;
   /// Most probable chains from the person to the target.
   std::vector<Chain> chains;
