@@ -245,4 +245,5 @@ PYBIND11_MODULE(_orgnet, m) {
   orgnet::python::bind_bottleneck(m);
   orgnet::python::bind_report(m);
   orgnet::python::bind_diffusion(m);
+  orgnet::python::bind_persuasion(m);
 }

@@ -6,6 +6,7 @@
 //   io/         CSV, edge lists, GraphML, JSON, bundled datasets
 //   centrality/ who matters: degree, closeness, betweenness, spectral, k-core, rankings
 //   bottleneck/ brokers, structural holes, must-pass people, cuts, key players, overload
+//   persuasion/ influence chains, k best chains, hierarchy-aware routes, win-over plans
 //   diffusion/  how ideas spread: cascades, opinion dynamics, reachability, seeds
 //   structure/  components, communities, agreement with departments, silos,
 //               formal vs informal organization, ONA roles
@@ -54,9 +55,13 @@
 #include "orgnet/bottleneck/overload.hpp"
 #include "orgnet/bottleneck/structural_holes.hpp"
 
+#include "orgnet/persuasion/chains.hpp"
+#include "orgnet/persuasion/win_over.hpp"
+
 #include "orgnet/diffusion/celf.hpp"
 #include "orgnet/diffusion/opinion.hpp"
 #include "orgnet/diffusion/reachability.hpp"
+#include "orgnet/diffusion/reverse_reachable.hpp"
 #include "orgnet/diffusion/simulation.hpp"
 
 #include "orgnet/structure/communities.hpp"

@@ -20,6 +20,8 @@ void register_commands(CLI::App& app) {
   register_structure(app);
   register_spread(app);
   register_opinion(app);
+  register_path(app);
+  register_win_over(app);
   register_datasets(app);
 }
 

@@ -337,3 +337,42 @@ __all__ += [
     "simulate_spread",
 ]
 # ---- end of diffusion ----
+
+# ---- persuasion ----
+from ._orgnet import (  # noqa: E402
+    Chain,
+    ChainObjective,
+    ChainResult,
+    ChainStatus,
+    ChainTree,
+    KBestChainsResult,
+    ApproachStep,
+    WinOverPlan,
+    best_chain,
+    best_chains_from,
+    exact_win_probability,
+    k_best_chains,
+    smallest_win_over_set,
+    win_over_plan,
+)
+from ._persuasion import approach_frame, chain_frame  # noqa: E402
+
+__all__ += [
+    "Chain",
+    "ChainObjective",
+    "ChainResult",
+    "ChainStatus",
+    "ChainTree",
+    "KBestChainsResult",
+    "best_chain",
+    "best_chains_from",
+    "chain_frame",
+    "k_best_chains",
+    "ApproachStep",
+    "WinOverPlan",
+    "approach_frame",
+    "exact_win_probability",
+    "smallest_win_over_set",
+    "win_over_plan",
+]
+# ---- end of persuasion ----

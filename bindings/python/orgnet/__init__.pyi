@@ -1470,3 +1470,237 @@ def celf_seeds(
 ) -> CelfResult:
     """Whom to start with: CELF lazy greedy over Monte Carlo spread (small graphs)."""
 # ---- end of diffusion ----
+
+# ---- persuasion ----
+_ChainObjective = ChainObjective | Literal["most_probable", "widest", "fewest_steps", "probable", "fewest"]
+_Person = str | int
+_People = str | int | Iterable[str | int] | None
+_Relations = str | int | Iterable[str | int] | None
+
+class ChainObjective(_Enum):
+    """What a best chain optimizes."""
+
+    most_probable: ClassVar[ChainObjective]
+    widest: ClassVar[ChainObjective]
+    fewest_steps: ClassVar[ChainObjective]
+    __members__: ClassVar[dict[str, ChainObjective]]
+
+class ChainStatus(_Enum):
+    """Outcome of a chain request."""
+
+    found: ClassVar[ChainStatus]
+    endpoint_avoided: ClassVar[ChainStatus]
+    no_chain: ClassVar[ChainStatus]
+    __members__: ClassVar[dict[str, ChainStatus]]
+
+class Chain:
+    """One chain of influence: people source ... target and the ties between them."""
+
+    @property
+    def people(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def ties(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def strengths(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def length(self) -> float: ...
+    @property
+    def weakest(self) -> float: ...
+    @property
+    def steps(self) -> int: ...
+    def __len__(self) -> int: ...
+
+class ChainResult:
+    """A best chain, or why there is none."""
+
+    @property
+    def status(self) -> ChainStatus: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def chain(self) -> Chain: ...
+    @property
+    def found(self) -> bool: ...
+    def __bool__(self) -> bool: ...
+
+class KBestChainsResult:
+    """The k most probable loopless chains, or why there is none."""
+
+    @property
+    def status(self) -> ChainStatus: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def chains(self) -> list[Chain]: ...
+    @property
+    def found(self) -> bool: ...
+    def __len__(self) -> int: ...
+
+class ChainTree:
+    """The best chain from one source to every person."""
+
+    @property
+    def source(self) -> int: ...
+    @property
+    def objective(self) -> ChainObjective: ...
+    @property
+    def probability(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def weakest(self) -> npt.NDArray[np.float64]: ...
+    @property
+    def steps(self) -> npt.NDArray[np.int64]: ...
+    @property
+    def predecessor(self) -> npt.NDArray[np.int64]: ...
+    def reached(self, v: int) -> bool: ...
+    def chain_to(self, graph: InfluenceGraph, v: _Person) -> Chain: ...
+
+def best_chain(
+    graph: InfluenceGraph,
+    source: _Person,
+    target: _Person,
+    *,
+    objective: _ChainObjective = ...,
+    avoid: _People = None,
+    max_steps: int | None = None,
+    max_level_skip: int | None = None,
+    relations: _Relations = None,
+) -> ChainResult:
+    """The best chain of influence from source to target (most probable, widest or fewest steps)."""
+
+def k_best_chains(
+    graph: InfluenceGraph,
+    source: _Person,
+    target: _Person,
+    k: int = 3,
+    *,
+    avoid: _People = None,
+    max_steps: int | None = None,
+    max_level_skip: int | None = None,
+    relations: _Relations = None,
+) -> KBestChainsResult:
+    """The k most probable loopless chains from source to target (Yen's algorithm)."""
+
+def best_chains_from(
+    graph: InfluenceGraph,
+    source: _Person,
+    *,
+    objective: _ChainObjective = ...,
+    avoid: _People = None,
+    max_steps: int | None = None,
+    max_level_skip: int | None = None,
+    relations: _Relations = None,
+) -> ChainTree:
+    """The best chain from source to every person."""
+
+def chain_frame(graph: InfluenceGraph, chain: Chain) -> pd.DataFrame:
+    """One row per step of a chain: from, to, strength, cumulative probability."""
+class ApproachStep:
+    """One person of the approach order, with why."""
+
+    @property
+    def person(self) -> int: ...
+    @property
+    def gain(self) -> float: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def alone(self) -> float: ...
+    @property
+    def cost(self) -> float: ...
+    @property
+    def chains(self) -> list[Chain]: ...
+
+class WinOverPlan:
+    """Whom to convince first, in order, and the target's probability."""
+
+    @property
+    def target(self) -> int: ...
+    @property
+    def steps(self) -> list[ApproachStep]: ...
+    @property
+    def people(self) -> npt.NDArray[np.uint32]: ...
+    @property
+    def probability(self) -> float: ...
+    @property
+    def lower(self) -> float: ...
+    @property
+    def upper(self) -> float: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def selection_probability(self) -> float: ...
+    @property
+    def samples(self) -> int: ...
+    @property
+    def evaluation_samples(self) -> int: ...
+    @property
+    def optimum_lower_bound(self) -> float: ...
+    @property
+    def optimum_upper_bound(self) -> float: ...
+    @property
+    def guarantee(self) -> bool: ...
+    @property
+    def candidates(self) -> int: ...
+    @property
+    def goal(self) -> float | None: ...
+    @property
+    def goal_reached(self) -> bool: ...
+    @property
+    def epsilon(self) -> float: ...
+    @property
+    def delta(self) -> float: ...
+    @property
+    def seed(self) -> int: ...
+    def __len__(self) -> int: ...
+
+def win_over_plan(
+    graph: InfluenceGraph,
+    target: _Person,
+    *,
+    k: int = 3,
+    epsilon: float = 0.1,
+    delta: float = 0.05,
+    seed: int = 1,
+    threads: int = 0,
+    candidates: _People = None,
+    source: _Person | None = None,
+    source_steps: int = 2,
+    exclude_target_reports: bool = False,
+    costs: Sequence[float] | Mapping[str | int, float] | None = None,
+    budget: float = ...,
+    max_samples: int = ...,
+    chains_per_person: int = 1,
+) -> WinOverPlan:
+    """Whom to convince first so that target is convinced (Independent Cascade)."""
+
+def smallest_win_over_set(
+    graph: InfluenceGraph,
+    target: _Person,
+    goal: float,
+    *,
+    k: int = 0,
+    epsilon: float = 0.1,
+    delta: float = 0.05,
+    seed: int = 1,
+    threads: int = 0,
+    candidates: _People = None,
+    source: _Person | None = None,
+    source_steps: int = 2,
+    exclude_target_reports: bool = False,
+    costs: Sequence[float] | Mapping[str | int, float] | None = None,
+    budget: float = ...,
+    max_samples: int = ...,
+    chains_per_person: int = 1,
+) -> WinOverPlan:
+    """The fewest people whose sampled probability of winning target over reaches goal."""
+
+def exact_win_probability(
+    graph: InfluenceGraph, target: _Person, seeds: _People, *, max_uncertain: int = 20
+) -> float:
+    """P(target convinced | seeds convinced) exactly, by enumerating live-edge worlds."""
+
+def approach_frame(graph: InfluenceGraph, plan: WinOverPlan) -> pd.DataFrame:
+    """The approach order of a win-over plan as a table."""
+# ---- end of persuasion ----
