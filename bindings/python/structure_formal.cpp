@@ -100,6 +100,8 @@ void bind_structure_formal(py::module_& m) {
       .def_property_readonly(
           "residual", [](const FormalInformalResult& r) { return to_array(std::vector<double>(r.residual)); },
           "Percentile minus predicted percentile.")
+      .def_readonly("levels_vary", &FormalInformalResult::levels_vary,
+                    "False when everyone has the same level (then nobody is a hidden influencer).")
       .def_readonly("intercept", &FormalInformalResult::intercept, "Intercept of percentile ~ level.")
       .def_readonly("slope", &FormalInformalResult::slope, "Slope of percentile ~ level.")
       .def_property_readonly(

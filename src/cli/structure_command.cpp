@@ -100,6 +100,17 @@ std::string fixed(double value, int digits = 3) {
   return out.str();
 }
 
+// "a,b" -> {"a", "b"}; never empty ("departments" when nothing is given).
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::stringstream list(text);
+  for (std::string item; std::getline(list, item, ',');) {
+    if (!item.empty()) out.push_back(item);
+  }
+  if (out.empty()) out.push_back("departments");
+  return out;
+}
+
 Labeling grouping(const InfluenceGraph& graph, const std::string& name) {
   if (name == "departments" || name == "department") return department_labeling(graph);
   return attribute_labeling(graph, name);
@@ -121,7 +132,8 @@ struct Account {
   const InfluenceGraph* graph = nullptr;
   std::string title;
   std::optional<CommunityResult> communities;
-  std::optional<PartitionAgreement> agreement;
+  /// One agreement per grouping compared with (the first one also describes the communities).
+  std::vector<std::pair<std::string, PartitionAgreement>> agreements;
   std::string compare;
   std::optional<MixingResult> silos;
   std::string groups;
@@ -144,14 +156,16 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
     options.seed = o.seed;
     options.weighted = !o.unweighted;
     account.communities = communities(g, options);
-    account.compare = o.compare;
-    account.agreement = partition_agreement(grouping(g, o.compare), community_labeling(*account.communities),
-                                            {.min_share = o.min_share});
+    for (const std::string& name : split_list(o.compare)) {
+      account.agreements.emplace_back(name, partition_agreement(grouping(g, name),
+                                                                community_labeling(*account.communities),
+                                                                {.min_share = o.min_share}));
+    }
   }
   account.top = o.top;
-  account.groups = o.compare;
+  account.groups = split_list(o.compare).front();
   if (wants("silos")) {
-    account.silos = mixing(g, {.groups = grouping(g, o.compare),
+    account.silos = mixing(g, {.groups = grouping(g, account.groups),
                                .direction = parse_degree_direction(o.direction),
                                .permutations = o.permutations,
                                .seed = o.seed,
@@ -176,7 +190,7 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
   }
   if (wants("roles")) {
     RoleOptions options = o.roles;
-    options.groups = grouping(g, o.compare);
+    options.groups = grouping(g, account.groups);
     options.distance = parse_distance_transform(o.distance);
     options.threads = o.threads;
     account.roles = ona_roles(g, options);
@@ -268,9 +282,13 @@ void write_formal_table(const Account& a, std::ostream& out) {
   out << "  level vs influence (Spearman; negative = more influence towards the top):";
   for (const auto& c : r.level_correlations) out << ' ' << to_string(c.measure) << ' ' << fixed(c.spearman, 2);
   out << '\n';
-  out << "  hidden influencers (" << a.influence << " percentile at least " << fixed(a.min_residual, 2)
-      << " above what their level predicts): "
-      << r.hidden_influencers.size() << '\n';
+  if (!r.levels_vary) {
+    out << "  hidden influencers: everyone has the same level (no hierarchy in the data); give "
+           "--level-attribute\n";
+  } else {
+    out << "  hidden influencers (" << a.influence << " percentile at least " << fixed(a.min_residual, 2)
+        << " above what their level predicts): " << r.hidden_influencers.size() << '\n';
+  }
   std::size_t id_width = 2;
   for (vertex_id v : r.hidden_influencers) id_width = std::max(id_width, g.id(v).size());
   if (!r.hidden_influencers.empty()) {
@@ -358,42 +376,50 @@ void write_table(const Account& a, std::ostream& out) {
   out << "Structure" << (a.title.empty() ? "" : " of " + a.title) << '\n';
   if (a.communities) {
     const CommunityResult& c = *a.communities;
-    const PartitionAgreement& agr = *a.agreement;
-    const std::string noun = grouping_noun(a.compare);
     out << "\nInformal groups (" << to_string(c.algorithm) << ", seed " << c.seed << "): " << c.count()
         << " communities, modularity " << fixed(c.modularity) << '\n';
     for (std::size_t k = 0; k < c.count(); ++k) {
-      // Composition of the community by the compared grouping.
-      std::vector<std::pair<std::size_t, std::string>> parts;
-      for (std::size_t i = 0; i < agr.a_groups; ++i) {
-        if (agr.count(i, k) > 0) parts.emplace_back(agr.count(i, k), agr.a_names[i]);
-      }
-      std::stable_sort(parts.begin(), parts.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
-      std::string text;
-      for (std::size_t i = 0; i < parts.size() && i < 5; ++i) {
-        text += (i ? ", " : "") + parts[i].second + " (" + std::to_string(parts[i].first) + ")";
-      }
-      if (parts.size() > 5) text += ", ...";
       if (k >= 20) {
         out << "  ... " << (c.count() - k) << " more communities\n";
         break;
       }
-      out << "  C" << std::left << std::setw(4) << (k + 1) << std::right << std::setw(5) << c.sizes[k] << " people  "
-          << (text.empty() ? "(no " + noun + ")" : noun + "s " + text) << '\n';
+      out << "  C" << std::left << std::setw(4) << (k + 1) << std::right << std::setw(5) << c.sizes[k] << " people";
+      // Composition of the community by each compared grouping.
+      for (std::size_t g_index = 0; g_index < a.agreements.size(); ++g_index) {
+        const auto& [name, agr] = a.agreements[g_index];
+        std::vector<std::pair<std::size_t, std::string>> parts;
+        for (std::size_t i = 0; i < agr.a_groups; ++i) {
+          if (agr.count(i, k) > 0) parts.emplace_back(agr.count(i, k), agr.a_names[i]);
+        }
+        std::stable_sort(parts.begin(), parts.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        std::string text;
+        for (std::size_t i = 0; i < parts.size() && i < 5; ++i) {
+          text += (i ? ", " : "") + parts[i].second + " (" + std::to_string(parts[i].first) + ")";
+        }
+        if (parts.size() > 5) text += ", ...";
+        const std::string noun = grouping_noun(name);
+        out << (g_index == 0 ? "  " : "; ") << (text.empty() ? "no " + noun : noun + "s " + text);
+      }
+      out << '\n';
     }
-    out << "Agreement with the " << noun << "s: NMI " << fixed(agr.nmi) << ", ARI " << fixed(agr.ari) << " over "
-        << agr.compared << " people";
-    if (agr.compared < g.num_vertices()) out << " (" << (g.num_vertices() - agr.compared) << " without a " << noun << ")";
-    out << '\n';
-    for (const auto& s : agr.splits) {
-      out << "  " << noun << " " << agr.a_names[static_cast<std::size_t>(s.group)] << " splits informally: "
-          << spread_text(s, agr.b_names) << '\n';
+    for (const auto& [name, agr] : a.agreements) {
+      const std::string noun = grouping_noun(name);
+      out << "Agreement with the " << noun << "s: NMI " << fixed(agr.nmi) << ", ARI " << fixed(agr.ari) << " over "
+          << agr.compared << " people";
+      if (agr.compared < g.num_vertices()) {
+        out << " (" << (g.num_vertices() - agr.compared) << " without a " << noun << ")";
+      }
+      out << '\n';
+      for (const auto& s : agr.splits) {
+        out << "  " << noun << " " << agr.a_names[static_cast<std::size_t>(s.group)] << " splits informally: "
+            << spread_text(s, agr.b_names) << '\n';
+      }
+      for (const auto& s : agr.merges) {
+        out << "  " << agr.b_names[static_cast<std::size_t>(s.group)] << " brings together " << noun << "s "
+            << spread_text(s, agr.a_names) << '\n';
+      }
+      if (agr.splits.empty() && agr.merges.empty()) out << "  informal groups follow the " << noun << "s\n";
     }
-    for (const auto& s : agr.merges) {
-      out << "  " << agr.b_names[static_cast<std::size_t>(s.group)] << " brings together " << noun
-          << "s " << spread_text(s, agr.a_names) << '\n';
-    }
-    if (agr.splits.empty() && agr.merges.empty()) out << "  informal groups follow the " << noun << "s\n";
   }
   if (a.silos) write_silos_table(a, out);
   if (a.formal) write_formal_table(a, out);
@@ -421,7 +447,6 @@ void write_json(const Account& a, std::ostream& out) {
   if (!a.title.empty()) json.field("title", a.title);
   if (a.communities) {
     const CommunityResult& c = *a.communities;
-    const PartitionAgreement& agr = *a.agreement;
     json.key("communities").begin_object();
     json.field("algorithm", to_string(c.algorithm)).field("seed", c.seed).field("count", c.count());
     json.field("modularity", c.modularity).field("levels", c.levels);
@@ -431,22 +456,26 @@ void write_json(const Account& a, std::ostream& out) {
     json.key("membership").begin_object();
     for (vertex_id v = 0; v < g.num_vertices(); ++v) json.field(g.id(v), c.community[v]);
     json.end_object();
-    json.key("agreement").begin_object();
-    json.field("grouping", a.compare).field("nmi", agr.nmi).field("ari", agr.ari).field("compared", agr.compared);
-    json.key("contingency").begin_object();
-    for (std::size_t i = 0; i < agr.a_groups; ++i) {
-      json.key(agr.a_names[i]).begin_object();
-      for (std::size_t j = 0; j < agr.b_groups; ++j) {
-        if (agr.count(i, j) > 0) json.field(agr.b_names[j], agr.count(i, j));
+    json.key("agreements").begin_array();
+    for (const auto& [name, agr] : a.agreements) {
+      json.begin_object();
+      json.field("grouping", name).field("nmi", agr.nmi).field("ari", agr.ari).field("compared", agr.compared);
+      json.key("contingency").begin_object();
+      for (std::size_t i = 0; i < agr.a_groups; ++i) {
+        json.key(agr.a_names[i]).begin_object();
+        for (std::size_t j = 0; j < agr.b_groups; ++j) {
+          if (agr.count(i, j) > 0) json.field(agr.b_names[j], agr.count(i, j));
+        }
+        json.end_object();
       }
       json.end_object();
+      json.key("splits");
+      write_spreads(json, agr.splits, agr.a_names, agr.b_names);
+      json.key("merges");
+      write_spreads(json, agr.merges, agr.b_names, agr.a_names);
+      json.end_object();
     }
-    json.end_object();
-    json.key("splits");
-    write_spreads(json, agr.splits, agr.a_names, agr.b_names);
-    json.key("merges");
-    write_spreads(json, agr.merges, agr.b_names, agr.a_names);
-    json.end_object();
+    json.end_array();
     json.end_object();
   }
   if (a.silos) {
@@ -625,7 +654,8 @@ void register_structure(CLI::App& app) {
   command->add_flag("--unweighted", o->unweighted, "Count every influence edge 1 instead of its strength")
       ->group(comm);
   command->add_option("--compare-with", o->compare,
-                      "Formal grouping to compare the communities with: departments or an attribute column")
+                      "Formal groupings to compare the communities with: departments or attribute columns, "
+                      "comma-separated (the first one also defines silos and roles)")
       ->capture_default_str()
       ->group(comm);
   command->add_option("--min-share", o->min_share,

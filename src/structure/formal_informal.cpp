@@ -342,12 +342,15 @@ FormalInformalResult formal_vs_informal(const InfluenceGraph& graph, const Forma
       sll += (result.level[v] - ml) * (result.level[v] - ml);
       slp += (result.level[v] - ml) * (result.percentile[v] - mp);
     }
+    result.levels_vary = sll > 0;
     result.slope = sll > 0 ? slp / sll : 0.0;
     result.intercept = mp - result.slope * ml;
     for (std::size_t v = 0; v < n; ++v) {
       result.predicted[v] = result.intercept + result.slope * result.level[v];
       result.residual[v] = result.percentile[v] - result.predicted[v];
-      if (result.residual[v] >= options.min_residual) result.hidden_influencers.push_back(static_cast<vertex_id>(v));
+      if (result.levels_vary && result.residual[v] >= options.min_residual) {
+        result.hidden_influencers.push_back(static_cast<vertex_id>(v));
+      }
     }
     std::stable_sort(result.hidden_influencers.begin(), result.hidden_influencers.end(),
                      [&](vertex_id a, vertex_id b) { return result.residual[a] > result.residual[b]; });

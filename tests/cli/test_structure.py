@@ -45,10 +45,13 @@ def test_lazega_offices_and_practices():
     offices = run("communities", "--dataset", "lazega")
     assert offices.returncode == 0, offices.stderr
     assert "departments Boston" in offices.stdout
-    practices = run("communities", "--dataset", "lazega", "--compare-with", "practice_label")
-    assert practices.returncode == 0, practices.stderr
-    assert "Agreement with the practice_label groups" in practices.stdout
-    assert "litigation" in practices.stdout and "corporate" in practices.stdout
+    both = run("communities", "--dataset", "lazega", "--compare-with", "departments,practice_label")
+    assert both.returncode == 0, both.stderr
+    assert "Agreement with the departments" in both.stdout
+    assert "Agreement with the practice_label groups" in both.stdout
+    assert "litigation" in both.stdout and "corporate" in both.stdout
+    flat = run("formal", "--dataset", "lazega")
+    assert "everyone has the same level" in flat.stdout
 
 
 @pytest.mark.parametrize("algorithm", ["louvain", "leiden"])
@@ -90,7 +93,8 @@ def test_json_communities_match_networkx_modularity(algorithm):
         groups.setdefault(k, set()).add(person)
     assert c["modularity"] == pytest.approx(nx.community.modularity(g, list(groups.values())), abs=1e-9)
     # The contingency covers everyone with an office.
-    agreement = c["agreement"]
+    agreement = c["agreements"][0]
+    assert agreement["grouping"] == "departments"
     assert sum(sum(row.values()) for row in agreement["contingency"].values()) == agreement["compared"] == 71
 
 

@@ -17,7 +17,7 @@ import pytest
 
 import orgnet
 
-DATASETS = ["krackhardt", "lazega", "uk_faculty", "email_eu_core"]
+DATASETS = ["krackhardt", "lazega", "uk_faculty", "email_eu_core", "enron"]
 
 
 def directed_view(g: orgnet.InfluenceGraph) -> nx.DiGraph:

@@ -247,7 +247,10 @@ def test_lazega_levels_from_an_attribute():
     g = orgnet.load_dataset("lazega")
     status = orgnet.attribute_levels(g, "status")
     assert set(status) == {1.0, 2.0}
+    flat = orgnet.formal_vs_informal(g, permutations=0)
+    assert not flat.levels_vary and len(flat.hidden_influencers) == 0  # no hierarchy in the data
     r = orgnet.formal_vs_informal(g, levels="status", permutations=0, min_level_gap=1)
+    assert r.levels_vary
     assert not r.has_reporting_lines and math.isnan(r.qap.correlation)
     assert r.level.tolist() == status
     # Partners (1) influence more than associates (2): negative correlations.

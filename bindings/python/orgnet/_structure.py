@@ -26,7 +26,7 @@ def _grouping(graph: _orgnet.InfluenceGraph, value, argument: str):
     codes: dict = {}
     label = []
     for v in values:
-        if v is None or (isinstance(v, float) and np.isnan(v)):
+        if v is None or (np.isscalar(v) and pd.isna(v)) or v is pd.NA:
             label.append(-1)
         else:
             label.append(codes.setdefault(v, len(codes)))

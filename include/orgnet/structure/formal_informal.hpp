@@ -36,7 +36,9 @@
 // `influence` measure. Ordinary least squares p = a + b · level over everyone;
 // residual e(v) = p(v) - (a + b · level(v)). A hidden influencer has e(v) >=
 // min_residual (default 0.25: a quarter of the organization above what their
-// level predicts). With one distinct level b = 0 and a = mean p.
+// level predicts). With one distinct level (no hierarchy in the data) the
+// level predicts nothing: b = 0, a = mean p, and nobody is flagged
+// (`levels_vary` is false); give levels from an attribute instead.
 //
 // Bypass ties. An informal influence edge u -> v (either direction of
 // influence) between people whose levels differ by at least min_level_gap
@@ -150,6 +152,8 @@ struct FormalInformalResult {
   /// percentile, residual.
   std::vector<double> level, influence, percentile, predicted, residual;
   double intercept = 0.0, slope = 0.0;
+  /// False when everyone has the same level (then nobody is a hidden influencer).
+  bool levels_vary = false;
   /// Hidden influencers, largest residual first.
   std::vector<vertex_id> hidden_influencers;
   std::vector<BypassTie> bypass_ties;
