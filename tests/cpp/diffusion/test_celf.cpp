@@ -50,7 +50,9 @@ TEST(DiffusionCelf, EqualsPlainGreedyOnTheSameWorlds) {
     double sum = r.base_spread;
     for (std::size_t i = 0; i < r.marginal_gain.size(); ++i) {
       sum += r.marginal_gain[i];
-      if (i > 0) EXPECT_LE(r.marginal_gain[i], r.marginal_gain[i - 1]);
+      if (i > 0) {
+        EXPECT_LE(r.marginal_gain[i], r.marginal_gain[i - 1]);
+      }
     }
     EXPECT_NEAR(sum, r.spread, 1e-9);
     EXPECT_EQ(r.base_spread, 0.0);
