@@ -220,10 +220,9 @@ std::vector<std::uint32_t> shuffled(std::uint32_t n, detail::SplitMix64& rng) {
 }
 
 // Local moving on the working graph. `comm` holds labels < n (each label a
-// community, possibly empty). queue = true (what Louvain and Leiden use): a
-// queue seeded with `order`; a vertex that moves re-queues its neighbours
-// outside its new community. queue = false: full passes in `order` until a
-// pass moves nobody. Returns the number of moves.
+// community, possibly empty). A queue seeded with `order`; a vertex that moves
+// re-queues its neighbours outside its new community; stops when the queue is
+// empty, i.e. when no single move improves. Returns the number of moves.
 class LocalMover {
  public:
   LocalMover(const Net& net, double gamma) : net_(net), gamma_(gamma) {
@@ -235,7 +234,7 @@ class LocalMover {
     members_.assign(n, 0);
   }
 
-  std::size_t run(std::vector<std::uint32_t>& comm, const std::vector<std::uint32_t>& order, bool queue) {
+  std::size_t run(std::vector<std::uint32_t>& comm, const std::vector<std::uint32_t>& order) {
     const std::uint32_t n = net_.n();
     std::fill(k_out_.begin(), k_out_.end(), 0.0);
     std::fill(k_in_.begin(), k_in_.end(), 0.0);
@@ -250,21 +249,14 @@ class LocalMover {
       if (members_[c] == 0) empty_.push_back(c);
     }
     std::size_t moves = 0;
-    if (!queue) {
-      constexpr std::size_t max_passes = 10000;
-      for (std::size_t pass = 0; pass < max_passes; ++pass) {
-        std::size_t moved = 0;
-        for (std::uint32_t i : order) moved += move(i, comm) ? 1 : 0;
-        moves += moved;
-        if (moved == 0) break;
-      }
-      return moves;
-    }
     std::vector<std::uint32_t> ring(order.begin(), order.end());
     std::vector<char> queued(n, 1);
     std::size_t head = 0, count = n;
     ring.resize(std::max<std::size_t>(n, 1));
-    while (count > 0) {
+    // Every move raises modularity, so the queue empties; the cap only guards
+    // against a vertex moving back and forth on rounding-level gains.
+    const std::size_t max_moves = 1000 * static_cast<std::size_t>(n) + net_.neighbor.size();
+    while (count > 0 && moves < max_moves) {
       const std::uint32_t i = ring[head];
       head = (head + 1) % ring.size();
       --count;
@@ -527,7 +519,7 @@ CommunityResult communities(const InfluenceGraph& graph, const CommunityOptions&
     while (true) {
       LocalMover mover(net, gamma);
       std::iota(comm.begin(), comm.end(), 0u);
-      const std::size_t moves = mover.run(comm, shuffled(net.n(), rng), true);
+      const std::size_t moves = mover.run(comm, shuffled(net.n(), rng));
       if (moves == 0) break;
       const std::uint32_t k = renumber(comm, net.n());
       for (auto& m : membership) m = comm[m];
@@ -549,7 +541,7 @@ CommunityResult communities(const InfluenceGraph& graph, const CommunityOptions&
       std::iota(member.begin(), member.end(), 0u);
       while (true) {
         LocalMover mover(work, gamma);
-        mover.run(comm, shuffled(work.n(), rng), true);
+        mover.run(comm, shuffled(work.n(), rng));
         const std::uint32_t k = renumber(comm, work.n());
         if (k == work.n()) break;  // every aggregate vertex alone: done
         ++levels;
