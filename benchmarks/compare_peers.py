@@ -29,7 +29,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PEER_MODULES = ("paths", "spectral")
+PEER_MODULES = ("paths", "spectral", "persuasion")
 
 
 def best_of(repeat, fn):
