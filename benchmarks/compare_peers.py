@@ -31,7 +31,7 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-PEER_MODULES = ("paths", "spectral", "bottleneck", "structure", "diffusion")
+PEER_MODULES = ("paths", "spectral", "bottleneck", "persuasion", "structure", "diffusion")
 
 
 def best_of(repeat, fn):

@@ -44,6 +44,8 @@ RRSampler::RRSampler(const InfluenceGraph& g) : graph_(&g) {
   const auto strengths = g.strengths();
   source_.resize(sources.size());
   strength_.resize(sources.size());
+  log_miss_.resize(sources.size());
+  skip_.assign(offsets.empty() ? 0 : offsets.size() - 1, 0);
   std::vector<std::pair<double, vertex_id>> list;
   for (std::size_t v = 0; v + 1 < offsets.size(); ++v) {
     list.clear();
@@ -52,10 +54,16 @@ RRSampler::RRSampler(const InfluenceGraph& g) : graph_(&g) {
     std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
       return a.first > b.first || (a.first == b.first && a.second < b.second);
     });
+    double sum = 0.0;
     for (std::size_t i = 0; i < list.size(); ++i) {
       strength_[offsets[v] + i] = list[i].first;
       source_[offsets[v] + i] = list[i].second;
+      log_miss_[offsets[v] + i] = std::log1p(-list[i].first);
+      sum += list[i].first;
     }
+    // Skipping draws about one candidate per unit of strength (and a log
+    // each); flipping costs one cheap draw per tie.
+    skip_[v] = list.size() >= skip_degree && sum * 16.0 <= static_cast<double>(list.size()) ? 1 : 0;
   }
 }
 
@@ -76,6 +84,8 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
   const edge_id* offsets = g.in_offsets().data();
   const vertex_id* sources = source_.data();
   const double* strength = strength_.data();
+  const double* log_miss = log_miss_.data();
+  const char* skip = skip_.data();
   // One RR set from `root`, appended to part.members (the root first).
   auto one_set = [&](vertex_id root, detail::SplitMix64& rng, Scratch& scratch, RRSets& part) {
     if (++scratch.epoch == 0) {  // wrapped: clear the stamps
@@ -97,7 +107,7 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
     while (head < members.size()) {
       const vertex_id v = members[head++];
       const edge_id begin = offsets[v], end = offsets[v + 1];
-      if (end - begin < skip_degree) {
+      if (!skip[v]) {
         for (edge_id k = begin; k < end; ++k) {
           if (stamp[sources[k]] == epoch) continue;  // already in: its coin cannot matter
           if (rng.uniform() < strength[k]) reach(sources[k]);
@@ -114,9 +124,9 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
         }
         // Ties k, k+1, ... are candidates with probability q each: skip to the first.
         const double u = rng.uniform();
-        const double skip = std::floor(std::log1p(-u) / std::log1p(-q));
-        if (!(skip < static_cast<double>(end - k))) break;
-        k += static_cast<edge_id>(skip);
+        const double jump = std::floor(std::log1p(-u) / log_miss[k]);
+        if (!(jump < static_cast<double>(end - k))) break;
+        k += static_cast<edge_id>(jump);
         if (strength[k] >= q || rng.uniform() * q < strength[k]) reach(sources[k]);
         ++k;
       }

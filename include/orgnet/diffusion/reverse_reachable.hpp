@@ -88,8 +88,10 @@ struct RRSampleOptions {
 /// drawn by geometric skipping with the run's largest strength q (the next
 /// candidate tie is G ~ Geometric(q) ties further on), and a candidate j is
 /// kept with probability s_j / q, which makes every tie live with probability
-/// exactly s_j, independently (thinning). People with few in-ties flip one
-/// coin per tie. Preparing costs O(m log d); reuse the sampler for many calls.
+/// exactly s_j, independently (thinning). People whose in-ties are few or
+/// strong (in-degree below 16, or strengths summing above in-degree / 16)
+/// flip one coin per tie, which is cheaper there. Preparing costs O(m log d);
+/// reuse the sampler for many calls.
 /// The graph must outlive the sampler.
 class RRSampler {
  public:
@@ -102,6 +104,8 @@ class RRSampler {
   const InfluenceGraph* graph_;
   std::vector<vertex_id> source_;  // in-CSR layout, each list by decreasing strength
   std::vector<double> strength_;
+  std::vector<double> log_miss_;  // ln(1 - s) per tie (skipping)
+  std::vector<char> skip_;        // per person: draw by geometric skipping
 };
 
 /// Samples `count` RR sets and appends them to `out` (one RRSampler for the call). Throws

@@ -72,20 +72,21 @@ TEST(PersuasionRRSets, HandWorkedFrequenciesAndCoverage) {
   EXPECT_EQ(greedy.gains[0] + greedy.gains[1], greedy.covered);
 }
 
-// A target with 40 in-ties (strength 0.02 i + 0.01 for source i, some equal)
-// is sampled by geometric skipping: each source must appear in RR(t) with
-// frequency s (within 5 standard deviations), and pairs independently.
+// A target with 80 weak in-ties (strengths summing to about 3.4, under 80/16,
+// some equal, one of strength 1) is sampled by geometric skipping: each source
+// must appear in RR(t) with frequency s (within 5 standard deviations), and
+// pairs independently.
 TEST(PersuasionRRSets, SkippingSamplerIsExactInDistribution) {
   std::vector<std::string> people{"t"};
   std::vector<test::StrengthTie> ties;
-  for (int i = 0; i < 40; ++i) {
+  for (int i = 0; i < 80; ++i) {
     people.push_back("s" + std::to_string(i));
-    ties.emplace_back(people.back(), "t", i < 5 ? 0.3 : (i == 39 ? 1.0 : 0.02 * (i % 30) + 0.01));
+    ties.emplace_back(people.back(), "t", i < 5 ? 0.3 : (i == 79 ? 1.0 : 0.0005 * (i % 40) + 0.002));
   }
   const auto g = graph_of(people, ties);
   const std::size_t count = 40000;
   const RRSets sets = sample_rr_sets(g, count, {.root = 0, .seed = 11});
-  std::vector<double> seen(41, 0.0);
+  std::vector<double> seen(81, 0.0);
   double both = 0.0;  // s0 and s1 together (independent: 0.3 * 0.3)
   for (std::size_t i = 0; i < sets.size(); ++i) {
     bool a = false, b = false;
@@ -96,7 +97,7 @@ TEST(PersuasionRRSets, SkippingSamplerIsExactInDistribution) {
     }
     both += a && b ? 1.0 : 0.0;
   }
-  for (vertex_id v = 1; v <= 40; ++v) {
+  for (vertex_id v = 1; v <= 80; ++v) {
     const double s = g.strength(*g.find_edge(v, 0));
     const double sd = std::sqrt(static_cast<double>(count) * s * (1 - s));
     EXPECT_NEAR(seen[v], static_cast<double>(count) * s, 5 * sd + 1e-9) << "source " << v;
