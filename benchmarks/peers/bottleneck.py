@@ -13,9 +13,10 @@ tree is rooted at vertex 0. Gould-Fernandez brokerage has no Python peer.
 Converting the graph for a peer is not timed (``prepare(graph)``).
 
 LIMITS: NetworkX's structural holes are pure Python and recompute each
-normalization for every pair (roughly O(sum of degree^3)): about a minute on
-email-Eu-core, far longer on the 10,000-person company, so NetworkX runs
-them up to 2,000 people.
+normalization for every pair (roughly O(sum of degree^3)): more than 15
+minutes on email-Eu-core (it did not finish within 900 s), so NetworkX runs
+them up to 600 people (run with --sizes 200,500,... to get the ratio), and
+only in the 1-thread task.
 """
 
 from __future__ import annotations
@@ -88,6 +89,6 @@ TASKS = [
 ]
 
 LIMITS = {
-    "structural holes, 1 thread": {"networkx": 2_000},
-    "structural holes": {"networkx": 2_000},
+    "structural holes, 1 thread": {"networkx": 600},
+    "structural holes": {"networkx": 0},
 }

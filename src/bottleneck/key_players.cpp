@@ -152,8 +152,14 @@ KeyPlayerResult key_players(const InfluenceGraph& graph, const KeyPlayerOptions&
   KeyPlayerResult r;
   r.objective = options.objective;
   std::vector<char> removed(n, 0);
+  // DF costs O(n (n + m)): reported with the fragmentation objective only up
+  // to distance_report_limit people (NaN above).
+  const bool report_df =
+      options.objective == KeyPlayerObjective::distance_fragmentation || n <= distance_report_limit;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
   r.fragmentation_before = measure(c, removed, KeyPlayerObjective::fragmentation);
-  r.distance_fragmentation_before = measure(c, removed, KeyPlayerObjective::distance_fragmentation);
+  r.distance_fragmentation_before =
+      report_df ? measure(c, removed, KeyPlayerObjective::distance_fragmentation) : nan;
 
   double current = measure(c, removed, options.objective);
   for (std::size_t step = 0; step < options.k; ++step) {
@@ -181,7 +187,7 @@ KeyPlayerResult key_players(const InfluenceGraph& graph, const KeyPlayerOptions&
     if (!changed) break;
   }
   r.fragmentation = measure(c, removed, KeyPlayerObjective::fragmentation);
-  r.distance_fragmentation = measure(c, removed, KeyPlayerObjective::distance_fragmentation);
+  r.distance_fragmentation = report_df ? measure(c, removed, KeyPlayerObjective::distance_fragmentation) : nan;
   return r;
 }
 

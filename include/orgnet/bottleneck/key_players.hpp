@@ -72,11 +72,16 @@ struct KeyPlayerOptions {
   int threads = 0;
 };
 
+/// With the fragmentation objective, DF is reported only up to this many
+/// people (it costs O(n (n + m))); above, the DF fields are NaN.
+inline constexpr std::size_t distance_report_limit = 5000;
+
 struct KeyPlayerResult {
   /// The chosen people, in the order greedy picked them (swaps replace in place).
   std::vector<vertex_id> people;
   KeyPlayerObjective objective = KeyPlayerObjective::fragmentation;
-  /// F and DF of the whole graph, and of the graph without `people`.
+  /// F and DF of the whole graph, and of the graph without `people` (DF NaN
+  /// with the fragmentation objective above distance_report_limit people).
   double fragmentation_before = 0.0, fragmentation = 0.0;
   double distance_fragmentation_before = 0.0, distance_fragmentation = 0.0;
   /// Swaps made after the greedy start, and rounds run.
