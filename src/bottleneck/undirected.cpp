@@ -24,7 +24,7 @@ Contacts make_contacts(const InfluenceGraph& graph, bool weighted) {
       const auto in_e = graph.in_edges(v);
       std::size_t i = 0, j = 0, k = pass == 1 ? c.offsets[v] : 0, count = 0;
       while (i < out.size() || j < in.size()) {
-        vertex_id x;
+        vertex_id x = 0;
         double m = 0.0;
         if (j == in.size() || (i < out.size() && out[i] < in[j])) {
           x = out[i];

@@ -55,6 +55,7 @@ Measure parse_measure(std::string_view text) {
 
 std::vector<Measure> all_measures() {
   std::vector<Measure> all;
+  all.reserve(std::size(measure_names));
   for (const auto& entry : measure_names) all.push_back(entry.first);
   return all;
 }

@@ -13,7 +13,9 @@
 #include "orgnet/config.hpp"
 #include "orgnet/logging.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"orgnet: see the organization as it really works (who matters, where it jams, "
                "how to win someone over)",
                "orgnet"};
@@ -40,4 +42,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Setting up the commands can throw too (e.g. std::bad_alloc): nothing escapes main.
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& e) {
+    std::cerr << "orgnet: error: " << e.what() << '\n';
+  } catch (...) {
+    std::cerr << "orgnet: error: unknown failure\n";
+  }
+  return 2;
 }

@@ -63,7 +63,7 @@ void register_path(CLI::App& app) {
       if (!r) throw invalid_argument("--relations: the data has no relation '" + name + "'");
       options.constraints.relations.push_back(*r);
     }
-    ChainStatus status;
+    ChainStatus status{};
     std::string reason;
     std::vector<Chain> chains;
     if (o->alternatives > 1) {

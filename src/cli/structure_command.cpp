@@ -107,7 +107,7 @@ std::vector<std::string> split_list(const std::string& text) {
   for (std::string item; std::getline(list, item, ',');) {
     if (!item.empty()) out.push_back(item);
   }
-  if (out.empty()) out.push_back("departments");
+  if (out.empty()) out.emplace_back("departments");
   return out;
 }
 
@@ -608,7 +608,7 @@ void write_csv(const Account& a, std::ostream& out) {
       level.values.push_back(format_number(r.level[v]));
       percentile.values.push_back(format_number(r.percentile[v]));
       residual.values.push_back(format_number(r.residual[v]));
-      hidden.values.push_back(is_hidden[v] ? "true" : "false");
+      hidden.values.emplace_back(is_hidden[v] ? "true" : "false");
       bypass.values.push_back(std::to_string(r.bypass_count[v]));
     }
     for (auto* c : {&level, &percentile, &residual, &hidden, &bypass}) columns.push_back(std::move(*c));

@@ -21,7 +21,7 @@ void validate_utf8(std::string_view text, const std::string& source_name) {
   while (i < text.size()) {
     // Fast path: eight ASCII bytes at a time.
     if (i + 8 <= text.size()) {
-      std::uint64_t chunk;
+      std::uint64_t chunk = 0;
       std::memcpy(&chunk, text.data() + i, 8);
       if ((chunk & 0x8080808080808080ULL) == 0) {
         for (std::size_t k = 0; k < 8; ++k) {
@@ -59,7 +59,7 @@ std::string read_text_file(const std::string& path) {
   if (!file) throw invalid_argument(path + ": cannot open: " + std::strerror(errno));
   std::string text;
   char buffer[1 << 16];
-  std::size_t got;
+  std::size_t got = 0;
   while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, got);
   if (std::ferror(file.get())) throw invalid_argument(path + ": cannot read: " + std::strerror(errno));
   return text;

@@ -64,7 +64,7 @@ InfluenceGraph generate_company(const CompanyOptions& o) {
     chain.clear();
     for (std::size_t m = manager[u]; m < n; m = manager[m]) chain.push_back(m);
     for (std::size_t t = 0; t < count; ++t) {
-      std::size_t v;
+      std::size_t v = 0;
       if (!chain.empty() && rng.uniform() < o.upward) {
         v = chain[rng.below(chain.size())];
       } else {

@@ -153,7 +153,7 @@ void GraphBuilder::add_tie_tagged(const TieView& tie, std::uint32_t source_tag, 
                            "expected a finite number > 0, got " + format_weight(weight));
   }
   if (relation.empty()) throw invalid_argument(located(0, "relation"), "relation is empty");
-  relation_id rel;
+  relation_id rel = 0;
   if (!relation_names_.empty() && relation == relation_names_[last_relation_]) {
     rel = last_relation_;  // files usually list ties of one relation together
   } else if (auto it = relation_index_.find(std::string(relation)); it != relation_index_.end()) {

@@ -98,7 +98,7 @@ Net base_net(const InfluenceGraph& graph, const CommunityOptions& options) {
       const std::uint32_t x = a < out.size() ? out[a] : std::numeric_limits<std::uint32_t>::max();
       const std::uint32_t y = b < in.size() ? in[b] : std::numeric_limits<std::uint32_t>::max();
       double w = 0;
-      std::uint32_t v;
+      std::uint32_t v = 0;
       if (x <= y) {
         const double wo = options.weighted ? strengths[out_begin + a] : 1.0;
         w += wo;

@@ -93,7 +93,7 @@ ComponentsResult strong_components(const InfluenceGraph& graph) {
       }
       // v is finished: pop its component if it is a root, then report low to the caller.
       if (low[v] == index[v]) {
-        vertex_id w;
+        vertex_id w = no_vertex;
         do {
           w = stack.back();
           stack.pop_back();

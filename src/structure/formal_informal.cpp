@@ -161,8 +161,9 @@ Dyads edge_dyads(const InfluenceGraph& graph, bool weighted) {
 std::vector<std::string> informal_relations(const InfluenceGraph& graph) {
   std::vector<std::string> out;
   const std::string hierarchy = BuildOptions{}.hierarchy_relation;
-  for (relation_id r = 0; r < graph.num_relations(); ++r) {
-    if (graph.relation_name(r) != hierarchy) out.push_back(graph.relation_name(r));
+  for (std::size_t r = 0; r < graph.num_relations(); ++r) {
+    const std::string& name = graph.relation_name(static_cast<relation_id>(r));
+    if (name != hierarchy) out.push_back(name);
   }
   return out;
 }
@@ -173,7 +174,9 @@ InfluenceGraph relation_subgraph(const InfluenceGraph& graph, std::span<const st
     const auto r = graph.find_relation(name);
     if (!r) {
       std::string known;
-      for (relation_id i = 0; i < graph.num_relations(); ++i) known += (i ? ", " : "") + graph.relation_name(i);
+      for (std::size_t i = 0; i < graph.num_relations(); ++i) {
+        known += (i ? ", " : "") + graph.relation_name(static_cast<relation_id>(i));
+      }
       throw invalid_argument("relation_subgraph: the graph has no relation '" + name + "' (it has " +
                              (known.empty() ? std::string("none") : known) + ")");
     }
