@@ -125,6 +125,15 @@ ImmResult imm_seeds(const InfluenceGraph& graph, const ImmOptions& options) {
     result.selection_rr_sets = sets.size();
     const CoverageResult greedy = greedy_max_coverage(sets, n, cover);
     result.seeds = greedy.chosen;
+    // Nobody adds anything on the samples: fill up to k with the smallest
+    // eligible ids (zero marginal gain), as CELF does.
+    if (result.seeds.size() < options.k) {
+      std::vector<char> taken(n, 0);
+      for (vertex_id v : result.seeds) taken[v] = 1;
+      for (vertex_id v = 0; v < n && result.seeds.size() < options.k; ++v) {
+        if (allowed[v] && !taken[v]) result.seeds.push_back(v);
+      }
+    }
     result.selection_gain = N * static_cast<double>(greedy.covered) / theta;
     result.selection_upper = N * greedy.optimum_upper / theta;
   }

@@ -56,7 +56,10 @@
 //               number of people, or than the eligible candidates (candidates
 //               not convinced), is an error.
 //   epsilon     in (0, 1); delta in (0, 1).
-// Ties in the greedy go to the smallest vertex id. Every RR set is drawn from
+// Exactly k seeds are returned: when no eligible person covers a new
+// selection set (everyone left is reached anyway), the rest are the smallest
+// eligible ids, with zero gain (as in CELF). Ties in the greedy go to the
+// smallest vertex id. Every RR set is drawn from
 // its own stream (reverse_reachable.hpp), the three batches from three
 // streams derived from `seed`: the result is identical for any thread count.
 //
