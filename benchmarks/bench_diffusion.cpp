@@ -1,11 +1,12 @@
 // Diffusion: cascade simulation on email-Eu-core, Friedkin–Johnsen equilibrium
 // plus leverage and best-chain reachability on a seeded 100,000-person company
 // (generate_company with 10 ties per person: about 1,000,000 influence edges),
-// CELF on Lazega's law firm.
+// CELF on Lazega's law firm, IMM (k = 10, 50) on the company under IC and LT.
 //
 // Performance targets (issue 6): 10,000 IC simulations on email-Eu-core under
 // 1 s; the Friedkin–Johnsen equilibrium plus leverage on the 100,000-person,
-// 1,000,000-tie company under 2 s. Peer timings (a pure-Python / NetworkX IC
+// 1,000,000-tie company under 2 s; IMM with k = 50, epsilon = 0.1 under IC on
+// the company (weighted-cascade strengths, the generator's default) under 10 s. Peer timings (a pure-Python / NetworkX IC
 // loop, a dense NumPy solve) come from benchmarks/compare_peers.py with
 // benchmarks/peers/diffusion.py.
 
@@ -17,6 +18,7 @@
 
 #include "orgnet/detail/random.hpp"
 #include "orgnet/diffusion/celf.hpp"
+#include "orgnet/diffusion/influence_maximization.hpp"
 #include "orgnet/diffusion/opinion.hpp"
 #include "orgnet/diffusion/reachability.hpp"
 #include "orgnet/diffusion/simulation.hpp"
@@ -135,5 +137,31 @@ void BM_CelfLazega(benchmark::State& state) {
   state.counters["evaluations"] = static_cast<double>(evaluations);
 }
 BENCHMARK(BM_CelfLazega)->Arg(5)->Unit(benchmark::kMillisecond);
+
+// args: people, k, model (0 = IC, 1 = LT normalized), threads; epsilon 0.1, delta 0.05.
+void BM_Imm(benchmark::State& state) {
+  const auto& g = company(static_cast<std::size_t>(state.range(0)));
+  orgnet::ImmResult r;
+  for (auto _ : state) {
+    r = orgnet::imm_seeds(g, {.model = state.range(2) ? orgnet::CascadeModel::linear_threshold
+                                                      : orgnet::CascadeModel::independent_cascade,
+                              .lt_weights = orgnet::LinearThresholdWeights::normalize,
+                              .k = static_cast<std::size_t>(state.range(1)),
+                              .epsilon = 0.1,
+                              .threads = static_cast<int>(state.range(3))});
+    benchmark::DoNotOptimize(r.seeds.data());
+  }
+  state.counters["spread"] = r.spread;
+  state.counters["rr_sets"] = static_cast<double>(r.rr_sets);
+  state.counters["theta"] = static_cast<double>(r.theta);
+  state.counters["lower_bound"] = r.lower_bound;
+}
+BENCHMARK(BM_Imm)
+    ->Args({100000, 10, 0, 2})
+    ->Args({100000, 50, 0, 2})
+    ->Args({100000, 50, 0, 1})
+    ->Args({100000, 50, 1, 2})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "common.hpp"
 #include "orgnet/diffusion/celf.hpp"
+#include "orgnet/diffusion/influence_maximization.hpp"
 #include "orgnet/diffusion/opinion.hpp"
 #include "orgnet/diffusion/reachability.hpp"
 #include "orgnet/diffusion/simulation.hpp"
@@ -529,6 +530,96 @@ Returns
 CelfResult)doc");
 }
 
+void bind_imm(py::module_& m) {
+  py::class_<ImmResult>(m, "ImmResult", R"doc(Result of imm_seeds.
+
+The seeds in order with their marginal gains, the estimated spread with its
+interval at confidence 1 - delta (from RR sets independent of those the seeds
+were chosen on), and the figures of the IMM run (lower bound, theta, RR sets).
+seeds_frame(graph, result) gives the seeds as a table.)doc")
+      .def_property_readonly(
+          "seeds", [](py::object self) { return view(self, &ImmResult::seeds); },
+          "The chosen seeds in the order chosen (vertex ids, uint32).")
+      .def_property_readonly(
+          "marginal_gain", [](py::object self) { return view(self, &ImmResult::marginal_gain); },
+          "Estimated expected additional reach of each seed given the convinced and the seeds before it (float64).")
+      .def_readonly("base_spread", &ImmResult::base_spread, "Estimated expected reach of the convinced people alone.")
+      .def_readonly("spread", &ImmResult::spread, "Estimated expected reach of convinced + seeds (unbiased).")
+      .def_readonly("spread_low", &ImmResult::spread_low, "Lower end of the spread interval (confidence 1 - delta).")
+      .def_readonly("spread_high", &ImmResult::spread_high, "Upper end of the spread interval (confidence 1 - delta).")
+      .def_readonly("selection_gain", &ImmResult::selection_gain,
+                    "The selection sets' own (optimistic) estimate of the seeds' gain.")
+      .def_readonly("selection_upper", &ImmResult::selection_upper,
+                    "Upper bound on the best k-set's gain on the selection sets.")
+      .def_readonly("lower_bound", &ImmResult::lower_bound, "Lower bound on OPT from the sampling phase.")
+      .def_readonly("lambda_prime", &ImmResult::lambda_prime, "IMM's lambda' (sampling phase).")
+      .def_readonly("lambda_star", &ImmResult::lambda_star, "IMM's lambda* (theta = ceil(lambda* / lower_bound)).")
+      .def_readonly("theta", &ImmResult::theta, "Number of selection RR sets.")
+      .def_readonly("sampling_rr_sets", &ImmResult::sampling_rr_sets, "RR sets drawn by the sampling phase.")
+      .def_readonly("selection_rr_sets", &ImmResult::selection_rr_sets, "RR sets drawn for the selection.")
+      .def_readonly("evaluation_rr_sets", &ImmResult::evaluation_rr_sets, "RR sets drawn for the estimates.")
+      .def_readonly("rr_sets", &ImmResult::rr_sets, "RR sets drawn in all.")
+      .def_property_readonly(
+          "model", [](const ImmResult& r) { return r.model; }, "The diffusion model.")
+      .def_readonly("k", &ImmResult::k, "Seeds asked for.")
+      .def_readonly("epsilon", &ImmResult::epsilon, "The approximation slack epsilon.")
+      .def_readonly("delta", &ImmResult::delta, "The failure probability delta.")
+      .def_readonly("seed", &ImmResult::seed, "The random seed used.")
+      .def("__repr__", [](const ImmResult& r) {
+        return "<orgnet.ImmResult: " + std::to_string(r.seeds.size()) + " seeds, spread " +
+               py::repr(py::float_(r.spread)).cast<std::string>() + ", " + std::to_string(r.rr_sets) + " RR sets>";
+      });
+
+  const ImmOptions defaults;
+  m.def(
+      "imm_seeds",
+      [](const InfluenceGraph& graph, std::size_t k, py::object model, py::object lt_weights, double epsilon,
+         double delta, std::uint64_t seed, py::object candidates, py::object convinced, int threads) {
+        ImmOptions options{.model = model_arg(model),
+                           .lt_weights = lt_weights_arg(lt_weights),
+                           .k = k,
+                           .epsilon = epsilon,
+                           .delta = delta,
+                           .seed = seed,
+                           .candidates = people_arg(graph, candidates, "imm_seeds", "candidates"),
+                           .convinced = people_arg(graph, convinced, "imm_seeds", "convinced"),
+                           .threads = threads};
+        py::gil_scoped_release release;
+        return imm_seeds(graph, options);
+      },
+      py::arg("graph"), py::arg("k") = defaults.k, py::kw_only(), py::arg("model") = py::cast(defaults.model),
+      py::arg("lt_weights") = py::cast(defaults.lt_weights), py::arg("epsilon") = defaults.epsilon,
+      py::arg("delta") = defaults.delta, py::arg("seed") = defaults.seed, py::arg("candidates") = py::none(),
+      py::arg("convinced") = py::none(), py::arg("threads") = defaults.threads,
+      R"doc(Whom to start with, with a guarantee: IMM (Tang, Shi and Xiao, SIGMOD 2015).
+
+With probability at least 1 - delta the k seeds reach at least
+(1 - 1/e - epsilon) of the best k-set's expected spread, under Independent
+Cascade or Linear Threshold, by greedy maximum coverage of reverse-reachable
+sets. Identical for any thread count.
+
+Parameters
+----------
+graph : InfluenceGraph
+k : int
+    Seeds to choose (at most the number of eligible candidates).
+model, lt_weights : see simulate_spread
+epsilon : float
+    Approximation slack, in (0, 1).
+delta : float
+    Failure probability and 1 - confidence of the spread interval, in (0, 1).
+seed : int
+candidates : iterable of str / int, optional
+    Who may be chosen (default: everyone).
+convinced : iterable of str / int, optional
+    People already convinced: their RR sets count as covered, never chosen.
+threads : int
+
+Returns
+-------
+ImmResult)doc");
+}
+
 }  // namespace
 
 void bind_diffusion(py::module_& m) {
@@ -536,6 +627,7 @@ void bind_diffusion(py::module_& m) {
   bind_opinion(m);
   bind_reachability(m);
   bind_celf(m);
+  bind_imm(m);
 }
 
 }  // namespace orgnet::python

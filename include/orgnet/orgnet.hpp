@@ -59,6 +59,7 @@
 #include "orgnet/persuasion/win_over.hpp"
 
 #include "orgnet/diffusion/celf.hpp"
+#include "orgnet/diffusion/influence_maximization.hpp"
 #include "orgnet/diffusion/opinion.hpp"
 #include "orgnet/diffusion/reachability.hpp"
 #include "orgnet/diffusion/reverse_reachable.hpp"

@@ -45,6 +45,9 @@ class LiveEdgeModel {
 
   [[nodiscard]] const InfluenceGraph& graph() const noexcept { return *graph_; }
   [[nodiscard]] CascadeModel model() const noexcept { return model_; }
+  /// LT: running sums of the (validated or normalized) in-weights, by
+  /// in-position (empty under IC).
+  [[nodiscard]] std::span<const double> cumulative() const noexcept { return cumulative_; }
 
   /// IC: whether edge e is live in the world `key`.
   [[nodiscard]] bool ic_live(std::uint64_t key, edge_id e) const noexcept {

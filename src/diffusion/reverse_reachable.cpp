@@ -10,6 +10,7 @@
 
 #include "orgnet/centrality/detail/parallel_reduce.hpp"
 #include "orgnet/detail/random.hpp"
+#include "live_edge.hpp"
 #include "orgnet/error.hpp"
 
 namespace orgnet {
@@ -37,9 +38,18 @@ constexpr std::size_t skip_degree = 16;
 
 }  // namespace
 
-RRSampler::RRSampler(const InfluenceGraph& g) : graph_(&g) {
+RRSampler::RRSampler(const InfluenceGraph& g, CascadeModel model, LinearThresholdWeights lt_weights,
+                     const std::string& caller)
+    : graph_(&g), model_(model), lt_weights_(lt_weights) {
   const auto offsets = g.in_offsets();
   const auto sources = g.in_sources();
+  if (model == CascadeModel::linear_threshold) {
+    // The simulation's validation and normalization, and its running sums.
+    const detail::diffusion::LiveEdgeModel live(g, model, lt_weights, caller);
+    source_.assign(sources.begin(), sources.end());
+    strength_.assign(live.cumulative().begin(), live.cumulative().end());
+    return;
+  }
   const auto ids = g.in_edge_ids();
   const auto strengths = g.strengths();
   source_.resize(sources.size());
@@ -80,6 +90,10 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
   if (!options.root && n == 0 && count > 0) {
     throw invalid_argument("sample_rr_sets: random roots need at least one person");
   }
+  if (options.model != model_ || (model_ == CascadeModel::linear_threshold && options.lt_weights != lt_weights_)) {
+    throw invalid_argument("RRSampler::sample: options ask for model " + std::string(to_string(options.model)) +
+                           " but the sampler was built for " + std::string(to_string(model_)));
+  }
   if (count == 0) return;
   const edge_id* offsets = g.in_offsets().data();
   const vertex_id* sources = source_.data();
@@ -104,6 +118,24 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
         members.push_back(u);
       }
     };
+    if (model_ == CascadeModel::linear_threshold) {
+      // Reverse random walk: one in-tie with probability w, none with 1 - sum.
+      vertex_id v = root;
+      for (;;) {
+        const edge_id begin = offsets[v], end = offsets[v + 1];
+        if (begin == end) break;
+        const double u = rng.uniform();
+        const double* it = std::upper_bound(strength + begin, strength + end, u);
+        if (it == strength + end) break;
+        const vertex_id w = sources[it - strength];
+        if (stamp[w] == epoch) break;  // closed a cycle
+        stamp[w] = epoch;
+        members.push_back(w);
+        v = w;
+      }
+      part.offsets.push_back(members.size());
+      return;
+    }
     while (head < members.size()) {
       const vertex_id v = members[head++];
       const edge_id begin = offsets[v], end = offsets[v + 1];
@@ -158,7 +190,7 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
 }
 
 void sample_rr_sets(const InfluenceGraph& g, std::uint64_t count, const RRSampleOptions& options, RRSets& out) {
-  RRSampler(g).sample(count, options, out);
+  RRSampler(g, options.model, options.lt_weights, "sample_rr_sets").sample(count, options, out);
 }
 RRSets sample_rr_sets(const InfluenceGraph& g, std::uint64_t count, const RRSampleOptions& options) {
   RRSets out;
@@ -202,8 +234,27 @@ CoverageResult greedy_max_coverage(const RRSets& sets, std::size_t n, const Cove
   auto cost = [&](std::size_t v) { return options.costs.empty() ? 1.0 : options.costs[v]; };
 
   CoverageResult result;
+  for (const vertex_id a : options.already) {
+    if (a >= n) {
+      throw out_of_range("greedy_max_coverage: already-convinced vertex " + std::to_string(a) +
+                         " is out of range (" + std::to_string(n) + " people)");
+    }
+    if (taken[a]) continue;
+    taken[a] = 1;
+    for (std::uint64_t k = first[a]; k < first[a + 1]; ++k) {
+      const std::uint32_t i = in_sets[k];
+      if (covered[i]) continue;
+      covered[i] = 1;
+      ++result.already_covered;
+      for (const vertex_id u : sets[i]) --gain[u];
+    }
+  }
   const bool unit = options.costs.empty();
-  result.optimum_upper = unit ? static_cast<double>(count) : std::numeric_limits<double>::infinity();
+  // Gains relative to the already-convinced people (0 for them), for the
+  // single-person comparison with costs.
+  const std::vector<std::uint64_t> start_gain = unit ? std::vector<std::uint64_t>{} : gain;
+  result.optimum_upper =
+      unit ? static_cast<double>(count - result.already_covered) : std::numeric_limits<double>::infinity();
   std::vector<std::uint64_t> top;
   // The k largest marginal gains among the allowed people not yet taken.
   auto bound_here = [&] {
@@ -251,14 +302,16 @@ CoverageResult greedy_max_coverage(const RRSets& sets, std::size_t n, const Cove
     std::size_t single = n;
     std::uint64_t single_cover = 0;
     for (std::size_t v = 0; v < n; ++v) {
-      const std::uint64_t c = first[v + 1] - first[v];
+      const std::uint64_t c = start_gain[v];
       if (allowed(v) && cost(v) <= options.budget && c > single_cover) {
         single_cover = c;
         single = v;
       }
     }
     if (single != n && single_cover > result.covered) {
-      result = CoverageResult{{static_cast<vertex_id>(single)}, {single_cover}, single_cover, cost(single)};
+      const std::uint64_t already_covered = result.already_covered;
+      result = CoverageResult{{static_cast<vertex_id>(single)}, {single_cover}, single_cover, already_covered,
+                              cost(single)};
     }
   }
   return result;

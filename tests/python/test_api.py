@@ -12,7 +12,7 @@ import pytest
 import orgnet
 
 STUB = Path(orgnet.__file__).with_name("__init__.pyi")
-CLASSES = ["InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
+CLASSES = ["ImmResult", "InfluenceGraph", "GraphBuilder", "RelationSpec", "RelationMap", "HierarchyStats", "ComponentsResult",
            "CutPointsResult", "StructuralHolesResult", "BrokerageResult", "DominatorTree", "MustPassResult",
            "EdgeCutResult", "VertexCutResult", "KeyPlayerResult", "RemovalImpact", "OverloadResult",
            "Labeling", "CommunityResult", "PartitionAgreement",

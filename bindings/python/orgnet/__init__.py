@@ -376,3 +376,10 @@ __all__ += [
     "win_over_plan",
 ]
 # ---- end of persuasion ----
+
+# ---- diffusion: influence maximization ----
+from ._orgnet import ImmResult, imm_seeds  # noqa: E402
+from ._imm import seeds_frame  # noqa: E402
+
+__all__ += ["ImmResult", "imm_seeds", "seeds_frame"]
+# ---- end of diffusion: influence maximization ----

@@ -1706,3 +1706,90 @@ def exact_win_probability(
 def approach_frame(graph: InfluenceGraph, plan: WinOverPlan) -> pd.DataFrame:
     """The approach order of a win-over plan as a table."""
 # ---- end of persuasion ----
+
+# ---- diffusion: influence maximization ----
+class ImmResult:
+    """Result of imm_seeds: seeds in order, marginal gains, spread with interval, IMM figures."""
+
+    @property
+    def seeds(self) -> npt.NDArray[np.uint32]:
+        """The chosen seeds in the order chosen."""
+    @property
+    def marginal_gain(self) -> npt.NDArray[np.float64]:
+        """Estimated expected additional reach of each seed."""
+    @property
+    def base_spread(self) -> float:
+        """Estimated expected reach of the convinced people alone."""
+    @property
+    def spread(self) -> float:
+        """Estimated expected reach of convinced + seeds."""
+    @property
+    def spread_low(self) -> float:
+        """Lower end of the spread interval (confidence 1 - delta)."""
+    @property
+    def spread_high(self) -> float:
+        """Upper end of the spread interval (confidence 1 - delta)."""
+    @property
+    def selection_gain(self) -> float:
+        """The selection sets' own (optimistic) estimate of the seeds' gain."""
+    @property
+    def selection_upper(self) -> float:
+        """Upper bound on the best k-set's gain on the selection sets."""
+    @property
+    def lower_bound(self) -> float:
+        """Lower bound on OPT from the sampling phase."""
+    @property
+    def lambda_prime(self) -> float:
+        """IMM's lambda' (sampling phase)."""
+    @property
+    def lambda_star(self) -> float:
+        """IMM's lambda*."""
+    @property
+    def theta(self) -> int:
+        """Number of selection RR sets."""
+    @property
+    def sampling_rr_sets(self) -> int:
+        """RR sets drawn by the sampling phase."""
+    @property
+    def selection_rr_sets(self) -> int:
+        """RR sets drawn for the selection."""
+    @property
+    def evaluation_rr_sets(self) -> int:
+        """RR sets drawn for the estimates."""
+    @property
+    def rr_sets(self) -> int:
+        """RR sets drawn in all."""
+    @property
+    def model(self) -> CascadeModel:
+        """The diffusion model."""
+    @property
+    def k(self) -> int:
+        """Seeds asked for."""
+    @property
+    def epsilon(self) -> float:
+        """The approximation slack epsilon."""
+    @property
+    def delta(self) -> float:
+        """The failure probability delta."""
+    @property
+    def seed(self) -> int:
+        """The random seed used."""
+
+def imm_seeds(
+    graph: InfluenceGraph,
+    k: int = 10,
+    *,
+    model: _Model = ...,
+    lt_weights: _LtWeights = ...,
+    epsilon: float = 0.1,
+    delta: float = 0.05,
+    seed: int = 42,
+    candidates: _People = None,
+    convinced: _People = None,
+    threads: int = 0,
+) -> ImmResult:
+    """Whom to start with, with the (1 - 1/e - epsilon) guarantee: IMM under IC or LT."""
+
+def seeds_frame(graph: InfluenceGraph, result: ImmResult | CelfResult) -> pd.DataFrame:
+    """The seeds as a table: order, id, department, level, marginal gain, cumulative reach."""
+# ---- end of diffusion: influence maximization ----

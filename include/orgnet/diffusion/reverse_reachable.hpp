@@ -1,6 +1,6 @@
 #pragma once
-// Reverse-reachable (RR) sets for the Independent Cascade model, and greedy
-// maximum coverage over them: the sampling engine of targeted persuasion
+// Reverse-reachable (RR) sets for the Independent Cascade and Linear
+// Threshold models, and greedy maximum coverage over them: the sampling engine of targeted persuasion
 // (persuasion/win_over.hpp) and of influence maximization (IMM).
 //
 // Independent Cascade (Kempe, Kleinberg and Tardos, KDD 2003): people
@@ -19,6 +19,16 @@
 // the share times n estimates the expected spread of S (Tang, Shi and Xiao,
 // "Influence maximization in near-linear time: a martingale approach"
 // (IMM), SIGMOD 2015, doi:10.1145/2723372.2723734).
+//
+// Linear Threshold (simulation.hpp): v keeps at most one in-tie in a
+// live-edge world, u -> v with probability w(u, v), none with probability
+// 1 - sum_u w(u, v) (Kempe et al., Claim 2.6). RR(v) is then a reverse random
+// walk: from the current person pick one in-neighbour u with probability
+// w(u, current), none with the rest; stop at none or at a person already on
+// the walk (the walk has closed a cycle: nobody new can be reached). The
+// weights w are validated (in-strengths summing to at most 1) or normalized
+// exactly as simulate_spread does (LinearThresholdWeights). Each step costs
+// O(log in-degree) (a binary search in the running sums).
 //
 // Reproducibility. Sample i of a run seeded `seed` draws everything (its root,
 // its coin flips) from its own stream SplitMix64(stream_seed(seed, i))
@@ -45,8 +55,10 @@
 #include <limits>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
+#include "orgnet/diffusion/simulation.hpp"
 #include "orgnet/model/influence_graph.hpp"
 
 namespace orgnet {
@@ -80,6 +92,11 @@ struct RRSampleOptions {
   std::uint64_t first = 0;
   /// 0 = all available; results do not depend on it.
   int threads = 0;
+  /// The model, for the free function sample_rr_sets (an RRSampler has its
+  /// model fixed at construction and rejects a different one here).
+  CascadeModel model = CascadeModel::independent_cascade;
+  /// Linear Threshold only: validate or normalize the in-strengths.
+  LinearThresholdWeights lt_weights = LinearThresholdWeights::validate;
 };
 
 /// A sampler bound to one graph: it keeps each person's in-ties sorted by
@@ -91,26 +108,39 @@ struct RRSampleOptions {
 /// exactly s_j, independently (thinning). People whose in-ties are few or
 /// strong (in-degree below 16, or strengths summing above in-degree / 16)
 /// flip one coin per tie, which is cheaper there. Preparing costs O(m log d);
-/// reuse the sampler for many calls.
-/// The graph must outlive the sampler.
+/// reuse the sampler for many calls. Under Linear Threshold it keeps each
+/// person's running in-weight sums instead (O(m) to prepare). The graph must
+/// outlive the sampler.
 class RRSampler {
  public:
-  explicit RRSampler(const InfluenceGraph& graph);
+  /// Throws orgnet::invalid_argument (message starting with `caller`) under
+  /// Linear Threshold with `validate` when a person's in-strengths sum above 1.
+  explicit RRSampler(const InfluenceGraph& graph, CascadeModel model = CascadeModel::independent_cascade,
+                     LinearThresholdWeights lt_weights = LinearThresholdWeights::validate,
+                     const std::string& caller = "RRSampler");
   /// Samples `count` RR sets and appends them to `out` (see sample_rr_sets).
   void sample(std::uint64_t count, const RRSampleOptions& options, RRSets& out) const;
   [[nodiscard]] const InfluenceGraph& graph() const noexcept { return *graph_; }
+  [[nodiscard]] CascadeModel model() const noexcept { return model_; }
+  [[nodiscard]] LinearThresholdWeights lt_weights() const noexcept { return lt_weights_; }
 
  private:
   const InfluenceGraph* graph_;
-  std::vector<vertex_id> source_;  // in-CSR layout, each list by decreasing strength
+  CascadeModel model_;
+  LinearThresholdWeights lt_weights_;
+  // IC: in-CSR layout, each list by decreasing strength. LT: in-CSR order,
+  // strength_ holding the running sums of the (validated or normalized) weights.
+  std::vector<vertex_id> source_;
   std::vector<double> strength_;
   std::vector<double> log_miss_;  // ln(1 - s) per tie (skipping)
   std::vector<char> skip_;        // per person: draw by geometric skipping
 };
 
-/// Samples `count` RR sets and appends them to `out` (one RRSampler for the call). Throws
+/// Samples `count` RR sets and appends them to `out` (one RRSampler for the call,
+/// with options.model and options.lt_weights). Throws
 /// orgnet::out_of_range for a root out of range and orgnet::invalid_argument
-/// for a graph without people (random roots) or threads < 0.
+/// for a graph without people (random roots), threads < 0 or (LT, validate)
+/// in-strengths summing above 1.
 void sample_rr_sets(const InfluenceGraph& graph, std::uint64_t count, const RRSampleOptions& options, RRSets& out);
 
 /// Convenience: `count` fresh sets.
@@ -129,6 +159,9 @@ struct CoverageOptions {
   double budget = std::numeric_limits<double>::infinity();
   /// Stop as soon as this many sets are covered (smallest-set search); 0 = never.
   std::uint64_t stop_at = 0;
+  /// People already convinced: the sets they hit count as covered from the
+  /// start (they are neither picked nor counted in `covered` or the gains).
+  std::span<const vertex_id> already = {};
 };
 
 struct CoverageResult {
@@ -136,8 +169,10 @@ struct CoverageResult {
   std::vector<vertex_id> chosen;
   /// Sets newly covered by each pick.
   std::vector<std::uint64_t> gains;
-  /// Sets covered by all the picks.
+  /// Sets newly covered by all the picks (not counting those of `already`).
   std::uint64_t covered = 0;
+  /// Sets hit by the `already` people.
+  std::uint64_t already_covered = 0;
   double cost = 0.0;
   /// Unit costs: an upper bound on the coverage of the best k-set on these
   /// sets, min over the greedy prefixes S_i of cov(S_i) + the k largest
