@@ -22,6 +22,7 @@ void register_commands(CLI::App& app) {
   register_opinion(app);
   register_path(app);
   register_win_over(app);
+  register_network_plan(app);
   register_datasets(app);
 }
 
