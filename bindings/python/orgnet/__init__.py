@@ -376,3 +376,9 @@ __all__ += [
     "win_over_plan",
 ]
 # ---- end of persuasion ----
+
+# ---- network_plan ----
+from ._network_plan import NetworkPlan, management_attention, network_plan  # noqa: E402
+
+__all__ += ["NetworkPlan", "management_attention", "network_plan"]
+# ---- end of network_plan ----
