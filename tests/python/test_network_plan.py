@@ -37,13 +37,18 @@ def graph(name: str) -> orgnet.InfluenceGraph:
     return orgnet.load_dataset(name)
 
 
-def reach_by_department(G, dept, source, without=None):
-    H = G if without is None else G.subgraph([v for v in G if v != without])
-    dist = nx.single_source_dijkstra_path_length(H, source, weight="length")
+def chain_probabilities(G, source):
+    """Probability of the best chain to everyone: NetworkX's Dijkstra paths on
+    -ln s, the strengths multiplied in path order (as a chain's probability is)."""
+    _, paths = nx.single_source_dijkstra(G, source, weight="length")
+    return {v: math.prod(G[a][b]["strength"] for a, b in zip(p, p[1:])) for v, p in paths.items()}
+
+
+def reach_by_department(G, dept, source):
     best = {}
-    for v, d in dist.items():
+    for v, q in chain_probabilities(G, source).items():
         if dept[v] is not None:
-            best[dept[v]] = max(best.get(dept[v], 0.0), math.exp(-d))
+            best[dept[v]] = max(best.get(dept[v], 0.0), q)
     return best
 
 
@@ -63,7 +68,12 @@ def test_department_reach_matches_networkx_dijkstra(name):
         for d in got:
             assert math.isclose(got[d], expected.get(d, 0.0), rel_tol=1e-12, abs_tol=1e-300), (person, d)
         covered = dict(zip(plan.departments.group, plan.departments.covered))
-        assert all(covered[d] == (expected.get(d, 0.0) >= 0.1) for d in got)
+        for d in got:
+            # The oracle rebuilds strengths in another order of operations, so a
+            # chain exactly on the threshold (Lazega: a single tie of 0.1) may
+            # differ in the last bit; there orgnet's own figure decides.
+            e = expected.get(d, 0.0)
+            assert covered[d] == (got[d] >= 0.1 if math.isclose(e, 0.1, rel_tol=1e-12) else e >= 0.1), (person, d)
         gaps = set(plan.gaps.group[plan.gaps.kind == "department"])
         assert gaps == {d for d in got if not covered[d]}
         # The chain shown is a real chain with that probability, ending in the department.
@@ -78,7 +88,7 @@ def test_department_reach_matches_networkx_dijkstra(name):
 def test_plan_openings_checked_by_networkx_and_within_bound(name):
     G, dept = oracle(name)
     g = graph(name)
-    p, t = 0.2, 0.6
+    p, t = 0.2, 0.55  # p / t = 0.3636..., no strength product lands on it
     for person in people(name, count=6, seed=11):
         plan = orgnet.network_plan(g, person, min_probability=p, max_steps=None, new_tie_strength=t,
                                    candidates="everyone", top_members=0, attention=0)
@@ -93,16 +103,13 @@ def test_plan_openings_checked_by_networkx_and_within_bound(name):
         for c in G:
             if c == person or (G.has_edge(person, c) and G[person][c]["strength"] >= t):
                 continue
-            H = G.subgraph([v for v in G if v != person])
-            dist = nx.single_source_dijkstra_path_length(H, c, weight="length")
+            prob = chain_probabilities(G.subgraph([v for v in G if v != person]), c)
             opened = set()
             for group in targets:
                 members = level0 if group == "top (level 0)" else {v for v, d in dept.items() if d == group}
-                q = max((math.exp(-dist[v]) for v in members if v in dist), default=0.0)
-                if t * q >= p * (1 + 1e-12):
+                q = max((prob[v] for v in members if v in prob), default=0.0)
+                if t * q >= p:
                     opened.add(group)
-                elif t * q >= p * (1 - 1e-12):
-                    pytest.skip("a coverage on the threshold within rounding")
             cover[c] = frozenset(opened)
         coverable = frozenset().union(*cover.values()) if cover else frozenset()
         assert set(plan.unreachable) == targets - coverable
