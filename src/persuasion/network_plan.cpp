@@ -389,7 +389,11 @@ NetworkPlanResult network_plan(const InfluenceGraph& g, vertex_id p, const Netwo
     pool = candidate_pool(g, p, options);
     ChainConstraints constraints;
     constraints.avoid = {p};
-    const StepRules rules(g, constraints);
+    StepRules rules(g, constraints);
+    // A chain with a step weaker than p / t has probability below p / t and
+    // can never open a group through a tie of strength t: refusing such
+    // steps prunes the searches without changing any coverage.
+    rules.min_strength = threshold / t;
     ChainSearch search(g.num_vertices());
     into.assign(pool.size(), std::vector<Into>(num_gaps));
     std::vector<vertex_id> people;
@@ -432,7 +436,7 @@ NetworkPlanResult network_plan(const InfluenceGraph& g, vertex_id p, const Netwo
     gap.probability = reach[gi].probability;
     std::vector<std::size_t> order;
     for (std::size_t ci = 0; ci < pool.size(); ++ci) {
-      if (into[ci][k].found()) order.push_back(ci);
+      if (into[ci][k].found() && t * into[ci][k].chain.probability >= threshold) order.push_back(ci);
     }
     auto better = [&](std::size_t a, std::size_t b) {
       const Chain& ca = into[a][k].chain;

@@ -30,8 +30,9 @@
 //
 // Coverage gaps: the departments and the levels that are not covered, each
 // with the people best placed to bridge it: the candidate contacts c (below)
-// whose own best chain into the group (at most h - 1 steps, not through P)
-// is most probable; ties by fewer steps, then vertex id.
+// a tie to whom would close the gap (t * q_c >= p, see below), by the most
+// probable own chain into the group (at most h - 1 steps, not through P);
+// ties by fewer steps, then vertex id.
 //
 // Networking plan. A new tie P -> c of assumed strength t (new_tie_strength,
 // default 0.5; an existing tie P -> c weaker than t counts as strengthened to
@@ -76,9 +77,10 @@
 // unknown vertex throws orgnet::out_of_range; p outside (0, 1], t outside
 // (0, 1], or max_steps = 0 throw orgnet::invalid_argument.
 //
-// Complexity: one O(h m) search from P, one O((h - 1) m_c) search per
-// candidate c restricted to what c reaches in h - 1 steps, one centrality
-// computation, and O(candidates * groups) for the greedy cover.
+// Complexity: one O(h m) search from P, one search of h - 1 rounds per
+// candidate c over the steps of strength >= p / t only (a weaker step makes
+// a chain too weak to open anything, so this pruning changes no coverage),
+// one centrality computation, and O(candidates * groups) per greedy round.
 
 #include <cstddef>
 #include <optional>
