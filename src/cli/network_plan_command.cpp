@@ -301,7 +301,7 @@ void write_table(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRe
     out << i + 1 << ". " << g.id(e.person) << " (dept " << department_label(g, e.person) << ", level "
         << g.level(e.person) << "): chain "
         << (e.chain.people.empty() ? std::string("none") : percent(e.chain.probability) + " " + chain_line(g, e.chain))
-        << "; PageRank toward them " << fixed(e.score, "%.3f") << "\n";
+        << "; personalized PageRank " << fixed(e.score, "%.3f") << "\n";
   }
 }
 
