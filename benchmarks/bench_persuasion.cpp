@@ -14,6 +14,10 @@
 //   BM_KBestChains    the 10 most probable loopless chains (target: under 100 ms);
 //   BM_BestChain      one most probable chain (for scale);
 //   BM_SampleRRSets   100,000 RR sets rooted at the target (weighted-cascade graph).
+//   BM_NetworkPlan    the networking plan of person 99,999 with the defaults
+//                     (p = 0.1, h = 3, t = 0.5, candidates within 2 ties,
+//                     PageRank for the influential members, management
+//                     attention of the top; target: issue 9, under 1 s).
 // Arguments: threads. The target is the person with the most in-ties among
 // the first 1,000 (a busy manager), the source of the chains person 99,999.
 
@@ -25,6 +29,7 @@
 #include "orgnet/model/generators.hpp"
 #include "orgnet/model/graph_builder.hpp"
 #include "orgnet/persuasion/chains.hpp"
+#include "orgnet/persuasion/network_plan.hpp"
 #include "orgnet/persuasion/win_over.hpp"
 
 namespace {
@@ -125,5 +130,19 @@ void BM_SampleRRSets(benchmark::State& state) {
   state.counters["mean_set_size"] = mean;
 }
 BENCHMARK(BM_SampleRRSets)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_NetworkPlan(benchmark::State& state) {
+  const auto& g = company();
+  orgnet::NetworkPlanResult r;
+  for (auto _ : state) {
+    r = orgnet::network_plan(g, 99999);
+    benchmark::DoNotOptimize(r.plan.steps.data());
+  }
+  count_graph(state, g);
+  state.counters["candidates"] = static_cast<double>(r.plan.candidates);
+  state.counters["gaps"] = static_cast<double>(r.gaps.size());
+  state.counters["plan_size"] = static_cast<double>(r.plan.steps.size());
+}
+BENCHMARK(BM_NetworkPlan)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace

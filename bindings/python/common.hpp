@@ -33,6 +33,7 @@ void bind_centrality_table(py::module_& m);     // centrality_table.cpp
 void bind_bottleneck(py::module_& m);           // bottleneck.cpp
 void bind_diffusion(py::module_& m);            // diffusion.cpp
 void bind_persuasion(py::module_& m);           // persuasion.cpp
+void bind_network_plan(py::module_& m);         // network_plan.cpp
 
 // ---- NumPy ---------------------------------------------------------------------
 

@@ -56,6 +56,7 @@
 #include "orgnet/bottleneck/structural_holes.hpp"
 
 #include "orgnet/persuasion/chains.hpp"
+#include "orgnet/persuasion/network_plan.hpp"
 #include "orgnet/persuasion/win_over.hpp"
 
 #include "orgnet/diffusion/celf.hpp"

@@ -383,3 +383,9 @@ from ._imm import seeds_frame  # noqa: E402
 
 __all__ += ["ImmResult", "imm_seeds", "seeds_frame"]
 # ---- end of diffusion: influence maximization ----
+
+# ---- network_plan ----
+from ._network_plan import NetworkPlan, management_attention, network_plan  # noqa: E402
+
+__all__ += ["NetworkPlan", "management_attention", "network_plan"]
+# ---- end of network_plan ----

@@ -1793,3 +1793,59 @@ def imm_seeds(
 def seeds_frame(graph: InfluenceGraph, result: ImmResult | CelfResult) -> pd.DataFrame:
     """The seeds as a table: order, id, department, level, marginal gain, cumulative reach."""
 # ---- end of diffusion: influence maximization ----
+
+# ---- network_plan ----
+class NetworkPlan:
+    """One person's stakeholder map, coverage gaps, networking plan and management attention."""
+
+    person: str
+    influenced_by: pd.DataFrame
+    influences: pd.DataFrame
+    second_degree: pd.DataFrame
+    chain_of_command: list[str]
+    departments: pd.DataFrame
+    levels: pd.DataFrame
+    gaps: pd.DataFrame
+    plan: pd.DataFrame
+    unreachable: list[str]
+    reason: str
+    targets: int
+    candidates: int
+    largest_coverage: int
+    bound_factor: float
+    decision_maker: str
+    attention: pd.DataFrame
+    @property
+    def contacts(self) -> list[str]:
+        """The suggested contacts in order (person ids)."""
+
+def network_plan(
+    graph: InfluenceGraph,
+    person: _Person,
+    *,
+    min_probability: float = 0.1,
+    max_steps: int | None = 3,
+    new_tie_strength: float = 0.5,
+    candidates: str = "within_steps",
+    candidate_steps: int = 2,
+    peer_levels: int = 1,
+    measure: str = "pagerank",
+    top_members: int = 3,
+    bridges: int = 3,
+    plan_all_levels: bool = False,
+    decision_maker: _Person | None = None,
+    attention: int = 10,
+    attention_rank: str = "chain",
+) -> NetworkPlan:
+    """The person's stakeholder map, coverage gaps and the fewest new ties reaching every department and the top."""
+
+def management_attention(
+    graph: InfluenceGraph,
+    decision_maker: _Person | None = None,
+    *,
+    top: int = 10,
+    rank_by: str = "chain",
+    damping: float = 0.85,
+) -> pd.DataFrame:
+    """Whom the decision maker listens to: best chains and personalized PageRank towards them."""
+# ---- end of network_plan ----
