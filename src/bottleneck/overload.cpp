@@ -27,10 +27,12 @@ OverloadResult overload(const InfluenceGraph& graph, const OverloadOptions& opti
   if (options.relations.empty()) {
     if (const auto advice = graph.find_relation("advice")) {
       mask |= RelationMask{1} << std::min<unsigned>(*advice, 31);
-      r.relations.push_back("advice");
+      r.relations.emplace_back("advice");
     } else {
       every = true;
-      for (relation_id k = 0; k < graph.num_relations(); ++k) r.relations.push_back(graph.relation_name(k));
+      for (std::size_t k = 0; k < graph.num_relations(); ++k) {
+        r.relations.push_back(graph.relation_name(static_cast<relation_id>(k)));
+      }
     }
   } else {
     for (const auto& name : options.relations) {

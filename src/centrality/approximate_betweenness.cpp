@@ -161,7 +161,7 @@ std::size_t vertex_diameter_bound(const InfluenceGraph& graph, const Arcs& out, 
     // Any distance inside C is at most reach (through the hub).
     const double reach = eccentricity_within(out, comp, hub, dist, seen, heap) +
                          eccentricity_within(in, comp, hub, dist, seen, heap);
-    double people;
+    double people = 0.0;
     if (!weighted) {
       people = reach + 1.0;
     } else {

@@ -80,7 +80,7 @@ std::string explain_no_chain(const InfluenceGraph& g, vertex_id source, vertex_i
   if (plain == no_steps) return "no chain of influence leads from " + who + " at all";
   std::vector<std::string> blockers;
   if (!c.avoid.empty() && hop_distance(StepRules(g, {.avoid = c.avoid}), source, target) == no_steps) {
-    blockers.push_back("every chain passes through an avoided person");
+    blockers.emplace_back("every chain passes through an avoided person");
   }
   if (c.max_steps && plain > *c.max_steps) {
     blockers.push_back("the shortest chain has " + std::to_string(plain) + " steps, more than the limit of " +

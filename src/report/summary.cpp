@@ -22,7 +22,8 @@ GraphSummary summarize(const InfluenceGraph& graph) {
   s.load = graph.load_report();
 
   s.relations.resize(graph.num_relations());
-  for (relation_id r = 0; r < graph.num_relations(); ++r) {
+  for (std::size_t i = 0; i < graph.num_relations(); ++i) {
+    const auto r = static_cast<relation_id>(i);
     s.relations[r].relation = graph.relation_name(r);
     s.relations[r].spec = graph.relation_spec(r);
     s.relations[r].used_fallback = graph.relation_map().find(graph.relation_name(r)) == nullptr;
