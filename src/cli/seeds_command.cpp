@@ -65,11 +65,11 @@ void register_seeds(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
-      "seeds", "Whom to start with: k people whose expected spread is within (1 - 1/e - epsilon) of the best k "
-               "with probability 1 - delta (IMM, Independent Cascade or Linear Threshold)");
+      "seeds",
+      "Whom to start with: k people whose expected spread is within (1 - 1/e - epsilon) of the best k "
+      "with probability 1 - delta (IMM, Independent Cascade or Linear Threshold)");
   add_input_options(*command, o->input);
-  command->add_option("--model", o->model, "ic (independent cascade) or lt (linear threshold)")
-      ->capture_default_str();
+  command->add_option("--model", o->model, "ic (independent cascade) or lt (linear threshold)")->capture_default_str();
   command->add_option("--k", o->k, "Number of people to start with")->capture_default_str();
   command->add_option("--epsilon", o->epsilon, "Approximation slack, in (0, 1)")->capture_default_str();
   command->add_option("--delta", o->delta, "Failure probability, in (0, 1); intervals at confidence 1 - delta")
@@ -86,16 +86,16 @@ void register_seeds(CLI::App& app) {
     const OutputFormat format = parse_output_format(o->format);
     const LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
-    const ImmOptions options{.model = parse_cascade_model(o->model),
-                             .lt_weights = o->normalize ? LinearThresholdWeights::normalize
-                                                        : LinearThresholdWeights::validate,
-                             .k = o->k,
-                             .epsilon = o->epsilon,
-                             .delta = o->delta,
-                             .seed = o->seed,
-                             .candidates = id_list(g, o->candidates),
-                             .convinced = id_list(g, o->convinced),
-                             .threads = o->threads};
+    const ImmOptions options{
+        .model = parse_cascade_model(o->model),
+        .lt_weights = o->normalize ? LinearThresholdWeights::normalize : LinearThresholdWeights::validate,
+        .k = o->k,
+        .epsilon = o->epsilon,
+        .delta = o->delta,
+        .seed = o->seed,
+        .candidates = id_list(g, o->candidates),
+        .convinced = id_list(g, o->convinced),
+        .threads = o->threads};
     const ImmResult r = imm_seeds(g, options);
     std::ostream& out = std::cout;
     switch (format) {
@@ -113,17 +113,18 @@ void register_seeds(CLI::App& app) {
           id_width = std::max(id_width, g.id(v).size());
           department_width = std::max(department_width, department_text(g, v).size());
         }
-        out << std::right << std::setw(5) << "order" << "  " << std::left << std::setw(static_cast<int>(id_width))
-            << "id" << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right
-            << std::setw(6) << "level" << std::setw(15) << "marginal gain" << std::setw(12) << "cumulative" << '\n';
+        out << std::right << std::setw(5) << "order"
+            << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
+            << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right << std::setw(6)
+            << "level" << std::setw(15) << "marginal gain" << std::setw(12) << "cumulative" << '\n';
         double cumulative = r.base_spread;
         for (std::size_t i = 0; i < r.seeds.size(); ++i) {
           const vertex_id v = r.seeds[i];
           cumulative += r.marginal_gain[i];
           out << std::right << std::setw(5) << i + 1 << "  " << std::left << std::setw(static_cast<int>(id_width))
-              << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_text(g, v)
-              << std::right << std::setw(6) << g.level(v) << std::setw(15) << fixed(r.marginal_gain[i], 2)
-              << std::setw(12) << fixed(cumulative, 2) << '\n';
+              << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_text(g, v) << std::right
+              << std::setw(6) << g.level(v) << std::setw(15) << fixed(r.marginal_gain[i], 2) << std::setw(12)
+              << fixed(cumulative, 2) << '\n';
         }
         out << r.rr_sets << " RR sets (theta " << r.theta << ", lower bound on the optimum " << fixed(r.lower_bound, 2)
             << ")\n";

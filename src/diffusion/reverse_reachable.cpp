@@ -8,9 +8,9 @@
 #include <limits>
 #include <string>
 
+#include "live_edge.hpp"
 #include "orgnet/centrality/detail/parallel_reduce.hpp"
 #include "orgnet/detail/random.hpp"
-#include "live_edge.hpp"
 #include "orgnet/error.hpp"
 
 namespace orgnet {
@@ -236,8 +236,8 @@ CoverageResult greedy_max_coverage(const RRSets& sets, std::size_t n, const Cove
   CoverageResult result;
   for (const vertex_id a : options.already) {
     if (a >= n) {
-      throw out_of_range("greedy_max_coverage: already-convinced vertex " + std::to_string(a) +
-                         " is out of range (" + std::to_string(n) + " people)");
+      throw out_of_range("greedy_max_coverage: already-convinced vertex " + std::to_string(a) + " is out of range (" +
+                         std::to_string(n) + " people)");
     }
     if (taken[a]) continue;
     taken[a] = 1;
@@ -310,8 +310,8 @@ CoverageResult greedy_max_coverage(const RRSets& sets, std::size_t n, const Cove
     }
     if (single != n && single_cover > result.covered) {
       const std::uint64_t already_covered = result.already_covered;
-      result = CoverageResult{{static_cast<vertex_id>(single)}, {single_cover}, single_cover, already_covered,
-                              cost(single)};
+      result =
+          CoverageResult{{static_cast<vertex_id>(single)}, {single_cover}, single_cover, already_covered, cost(single)};
     }
   }
   return result;

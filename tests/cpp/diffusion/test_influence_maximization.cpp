@@ -75,8 +75,8 @@ TEST(DiffusionImm, LinearThresholdRRSetsAreReverseRandomWalks) {
   // A 2-cycle of weight 1: the walk a <- b <- a stops at the revisit.
   const auto cycle = graph_of({"a", "b"}, {{"a", "b", 1.0}, {"b", "a", 1.0}});
   const RRSets loop = sample_rr_sets(cycle, 10, {.root = 0, .model = CascadeModel::linear_threshold});
-  for (std::size_t i = 0; i < loop.size(); ++i) EXPECT_EQ(std::vector<vertex_id>(loop[i].begin(), loop[i].end()),
-                                                          (std::vector<vertex_id>{0, 1}));
+  for (std::size_t i = 0; i < loop.size(); ++i)
+    EXPECT_EQ(std::vector<vertex_id>(loop[i].begin(), loop[i].end()), (std::vector<vertex_id>{0, 1}));
 }
 
 TEST(DiffusionImm, LinearThresholdRRSetsMatchExactReachProbabilities) {
@@ -86,9 +86,12 @@ TEST(DiffusionImm, LinearThresholdRRSetsMatchExactReachProbabilities) {
   const std::size_t n = g.num_vertices();
   const std::uint64_t count = 20000;
   for (vertex_id v = 0; v < n; ++v) {
-    const RRSets sets = sample_rr_sets(g, count, {.root = v, .seed = 17 + v, .threads = 2,
-                                                  .model = CascadeModel::linear_threshold,
-                                                  .lt_weights = LinearThresholdWeights::normalize});
+    const RRSets sets = sample_rr_sets(g, count,
+                                       {.root = v,
+                                        .seed = 17 + v,
+                                        .threads = 2,
+                                        .model = CascadeModel::linear_threshold,
+                                        .lt_weights = LinearThresholdWeights::normalize});
     std::vector<double> share(n, 0.0);
     for (std::size_t i = 0; i < sets.size(); ++i) {
       for (vertex_id u : sets[i]) share[u] += 1.0 / static_cast<double>(count);
@@ -103,12 +106,12 @@ TEST(DiffusionImm, LinearThresholdRRSetsMatchExactReachProbabilities) {
 
 TEST(DiffusionImm, LinearThresholdValidationIsTheSimulations) {
   const auto g = graph_of({"a", "b", "c"}, {{"a", "c", 0.7}, {"b", "c", 0.6}});
-  const std::string message = test::invalid_argument_message(
-      [&] { (void)imm_seeds(g, {.model = CascadeModel::linear_threshold, .k = 1}); });
+  const std::string message =
+      test::invalid_argument_message([&] { (void)imm_seeds(g, {.model = CascadeModel::linear_threshold, .k = 1}); });
   EXPECT_NE(message.find("imm_seeds"), std::string::npos) << message;
   EXPECT_NE(message.find("'c'"), std::string::npos) << message;
-  EXPECT_NO_THROW((void)imm_seeds(g, {.model = CascadeModel::linear_threshold,
-                                      .lt_weights = LinearThresholdWeights::normalize, .k = 1}));
+  EXPECT_NO_THROW((void)imm_seeds(
+      g, {.model = CascadeModel::linear_threshold, .lt_weights = LinearThresholdWeights::normalize, .k = 1}));
   // A sampler built for IC refuses LT options.
   const RRSampler ic(g);
   RRSets out;
@@ -154,7 +157,8 @@ TEST_P(DiffusionImmBruteForce, ReachesTheGuaranteeAgainstTheBestKSet) {
   EXPECT_GE(r.spread_high, exact);
   const auto mc = simulate_spread(g, r.seeds,
                                   {.model = lt ? CascadeModel::linear_threshold : CascadeModel::independent_cascade,
-                                   .simulations = 20000, .seed = 99,
+                                   .simulations = 20000,
+                                   .seed = 99,
                                    .lt_weights = LinearThresholdWeights::normalize});
   EXPECT_LE(mc.reach_low, exact);
   EXPECT_GE(mc.reach_high, exact);
@@ -180,12 +184,12 @@ TEST(DiffusionImm, AgreesWithCelf) {
   for (const auto model : {CascadeModel::independent_cascade, CascadeModel::linear_threshold}) {
     const auto g = random_uncertain_graph(11, 40, 110);
     const std::size_t k = 4;
-    const auto imm = imm_seeds(g, {.model = model, .lt_weights = LinearThresholdWeights::normalize, .k = k,
-                                   .epsilon = 0.2, .seed = 3});
-    const auto celf = celf_seeds(g, {.k = k, .model = model, .lt_weights = LinearThresholdWeights::normalize,
-                                     .simulations = 2000, .seed = 5});
-    const SimulationOptions sim{.model = model, .simulations = 20000, .seed = 1234,
-                                .lt_weights = LinearThresholdWeights::normalize};
+    const auto imm = imm_seeds(
+        g, {.model = model, .lt_weights = LinearThresholdWeights::normalize, .k = k, .epsilon = 0.2, .seed = 3});
+    const auto celf = celf_seeds(
+        g, {.k = k, .model = model, .lt_weights = LinearThresholdWeights::normalize, .simulations = 2000, .seed = 5});
+    const SimulationOptions sim{
+        .model = model, .simulations = 20000, .seed = 1234, .lt_weights = LinearThresholdWeights::normalize};
     const double imm_spread = simulate_spread(g, imm.seeds, sim).expected_reach;
     const double celf_spread = simulate_spread(g, celf.seeds, sim).expected_reach;
     EXPECT_GE(imm_spread, 0.95 * celf_spread) << to_string(model);
@@ -199,8 +203,13 @@ TEST(DiffusionImm, AgreesWithCelf) {
 TEST(DiffusionImm, IdenticalForOneAndTwoThreads) {
   const auto g = random_uncertain_graph(9, 300, 900);
   for (const auto model : {CascadeModel::independent_cascade, CascadeModel::linear_threshold}) {
-    ImmOptions o{.model = model, .lt_weights = LinearThresholdWeights::normalize, .k = 5, .epsilon = 0.4,
-                 .seed = 21, .convinced = {7}, .threads = 1};
+    ImmOptions o{.model = model,
+                 .lt_weights = LinearThresholdWeights::normalize,
+                 .k = 5,
+                 .epsilon = 0.4,
+                 .seed = 21,
+                 .convinced = {7},
+                 .threads = 1};
     const auto one = imm_seeds(g, o);
     o.threads = 2;
     const auto two = imm_seeds(g, o);
