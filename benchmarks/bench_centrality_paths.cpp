@@ -108,9 +108,11 @@ BENCHMARK(BM_HarmonicCloseness)
 
 void BM_ApproximateBetweenness(benchmark::State& state) {
   const auto& g = company(static_cast<std::size_t>(state.range(0)));
-  const orgnet::ApproximateBetweennessOptions options{
-      .epsilon = 0.01, .delta = 0.1, .seed = 42, .distance = transform(state.range(2)),
-      .threads = static_cast<int>(state.range(1))};
+  const orgnet::ApproximateBetweennessOptions options{.epsilon = 0.01,
+                                                      .delta = 0.1,
+                                                      .seed = 42,
+                                                      .distance = transform(state.range(2)),
+                                                      .threads = static_cast<int>(state.range(1))};
   std::size_t samples = 0, bound = 0;
   for (auto _ : state) {
     const auto result = orgnet::approximate_betweenness(g, options);

@@ -6,9 +6,8 @@
 // Performance targets (issue 6): 10,000 IC simulations on email-Eu-core under
 // 1 s; the Friedkin–Johnsen equilibrium plus leverage on the 100,000-person,
 // 1,000,000-tie company under 2 s; IMM with k = 50, epsilon = 0.1 under IC on
-// the weighted-cascade company (one relation, in-strengths summing to 1) under 10 s. Peer timings (a pure-Python / NetworkX IC
-// loop, a dense NumPy solve) come from benchmarks/compare_peers.py with
-// benchmarks/peers/diffusion.py.
+// the weighted-cascade company (one relation, in-strengths summing to 1) under 10 s. Peer timings (a pure-Python /
+// NetworkX IC loop, a dense NumPy solve) come from benchmarks/compare_peers.py with benchmarks/peers/diffusion.py.
 
 #include <benchmark/benchmark.h>
 
@@ -39,8 +38,7 @@ const orgnet::InfluenceGraph& company(std::size_t people) {
   static std::map<std::size_t, orgnet::InfluenceGraph> cache;
   auto it = cache.find(people);
   if (it == cache.end()) {
-    it = cache.emplace(people, orgnet::generate_company({.people = people, .ties_per_person = 10.0, .seed = 42}))
-             .first;
+    it = cache.emplace(people, orgnet::generate_company({.people = people, .ties_per_person = 10.0, .seed = 42})).first;
   }
   return it->second;
 }
@@ -158,8 +156,7 @@ const orgnet::InfluenceGraph& weighted_cascade_company(std::size_t people) {
   }
   for (const orgnet::TieRecord& t : base.ties()) {
     const bool reversed = base.relation_spec(t.relation).direction == orgnet::InfluenceDirection::target_to_source;
-    b.add_tie(base.id(reversed ? t.target : t.source), base.id(reversed ? t.source : t.target), "influence",
-              t.weight);
+    b.add_tie(base.id(reversed ? t.target : t.source), base.id(reversed ? t.source : t.target), "influence", t.weight);
   }
   return cache.emplace(people, std::move(b).build()).first->second;
 }

@@ -40,9 +40,9 @@ void BM_LoadCsv(benchmark::State& state) {
   state.counters["bytes_per_tie"] = static_cast<double>(bytes) / static_cast<double>(ties);
   state.counters["ties_per_second"] =
       benchmark::Counter(static_cast<double>(ties), benchmark::Counter::kIsIterationInvariantRate);
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
-                          static_cast<std::int64_t>(std::filesystem::file_size(files.ties) +
-                                                    std::filesystem::file_size(files.people)));
+  state.SetBytesProcessed(
+      static_cast<std::int64_t>(state.iterations()) *
+      static_cast<std::int64_t>(std::filesystem::file_size(files.ties) + std::filesystem::file_size(files.people)));
 }
 BENCHMARK(BM_LoadCsv)
     ->ArgNames({"people", "ties"})

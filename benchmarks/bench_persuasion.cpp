@@ -53,8 +53,7 @@ const orgnet::InfluenceGraph& weighted_cascade_company() {
       b.add_person(std::move(p));
     }
     for (const orgnet::TieRecord& t : base.ties()) {
-      const bool reversed =
-          base.relation_spec(t.relation).direction == orgnet::InfluenceDirection::target_to_source;
+      const bool reversed = base.relation_spec(t.relation).direction == orgnet::InfluenceDirection::target_to_source;
       b.add_tie(base.id(reversed ? t.target : t.source), base.id(reversed ? t.source : t.target), "influence",
                 t.weight);
     }
@@ -121,8 +120,8 @@ void BM_SampleRRSets(benchmark::State& state) {
   const auto target = busy_target(g);
   double mean = 0.0;
   for (auto _ : state) {
-    const auto sets = orgnet::sample_rr_sets(
-        g, 100000, {.root = target, .seed = 1, .threads = static_cast<int>(state.range(0))});
+    const auto sets =
+        orgnet::sample_rr_sets(g, 100000, {.root = target, .seed = 1, .threads = static_cast<int>(state.range(0))});
     mean = static_cast<double>(sets.total_size()) / static_cast<double>(sets.size());
     benchmark::DoNotOptimize(sets.members.data());
   }

@@ -24,8 +24,7 @@ const orgnet::InfluenceGraph& company(std::size_t people) {
   static std::map<std::size_t, orgnet::InfluenceGraph> cache;
   auto it = cache.find(people);
   if (it == cache.end()) {
-    it = cache.emplace(people, orgnet::generate_company({.people = people, .ties_per_person = 10.0, .seed = 42}))
-             .first;
+    it = cache.emplace(people, orgnet::generate_company({.people = people, .ties_per_person = 10.0, .seed = 42})).first;
   }
   return it->second;
 }

@@ -35,7 +35,8 @@ inline void boost_brandes(const BoostGraph& graph, bool weighted, std::vector<do
   centrality.assign(num_vertices(graph), 0.0);
   auto map = boost::make_iterator_property_map(centrality.begin(), get(boost::vertex_index, graph));
   if (weighted) {
-    boost::brandes_betweenness_centrality(graph, boost::centrality_map(map).weight_map(get(&BoostLength::value, graph)));
+    boost::brandes_betweenness_centrality(graph,
+                                          boost::centrality_map(map).weight_map(get(&BoostLength::value, graph)));
   } else {
     boost::brandes_betweenness_centrality(graph, boost::centrality_map(map));
   }

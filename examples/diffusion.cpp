@@ -24,8 +24,7 @@ int main() {
     std::printf("\n");
 
     // 2. How far it spreads: a fresh, independent simulation of those seeds.
-    const orgnet::SimulationResult spread =
-        orgnet::simulate_spread(g, pick.seeds, {.simulations = 10000, .seed = 2});
+    const orgnet::SimulationResult spread = orgnet::simulate_spread(g, pick.seeds, {.simulations = 10000, .seed = 2});
     std::printf("Expected reach %.1f of %zu people (95%% interval %.1f .. %.1f)\n", spread.expected_reach,
                 g.num_vertices(), spread.reach_low, spread.reach_high);
     std::printf("By step:");
@@ -35,9 +34,8 @@ int main() {
     // 3. Which offices resist: lowest expected adoption first.
     std::vector<orgnet::department_id> offices(g.num_departments());
     std::iota(offices.begin(), offices.end(), 0);
-    std::sort(offices.begin(), offices.end(), [&](auto a, auto b) {
-      return spread.department_adoption[a] < spread.department_adoption[b];
-    });
+    std::sort(offices.begin(), offices.end(),
+              [&](auto a, auto b) { return spread.department_adoption[a] < spread.department_adoption[b]; });
     for (auto d : offices) {
       std::printf("  %-12s %5.1f%% of %zu\n", g.department_name(d).c_str(), 100.0 * spread.department_adoption[d],
                   g.department_members(d).size());

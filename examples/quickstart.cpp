@@ -23,8 +23,7 @@ int main(int argc, char** argv) {
     // 3. Walk the influence graph: the strongest single ties of influence.
     std::vector<orgnet::edge_id> edges(graph.num_edges());
     for (orgnet::edge_id e = 0; e < edges.size(); ++e) edges[e] = e;
-    std::stable_sort(edges.begin(), edges.end(),
-                     [&](auto a, auto b) { return graph.strength(a) > graph.strength(b); });
+    std::stable_sort(edges.begin(), edges.end(), [&](auto a, auto b) { return graph.strength(a) > graph.strength(b); });
     std::cout << "\nStrongest influence ties (excluding reporting lines):\n";
     int shown = 0;
     for (orgnet::edge_id e : edges) {

@@ -61,8 +61,7 @@ inline void check_graph(const InfluenceGraph& g) {
     const auto found = g.find(g.id(v));
     require(found.has_value() && *found == v, "ids are unique and indexed");
     const department_id d = g.department(v);
-    require(d == no_department || (d >= 0 && static_cast<std::size_t>(d) < g.num_departments()),
-            "department in range");
+    require(d == no_department || (d >= 0 && static_cast<std::size_t>(d) < g.num_departments()), "department in range");
     // Following managers ends within n steps: the hierarchy is a forest.
     vertex_id at = v;
     std::size_t steps = 0;

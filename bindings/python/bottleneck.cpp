@@ -61,7 +61,8 @@ py::array_t<T> role_vector(const std::array<T, brokerage_columns>& values) {
 
 py::array_t<std::int64_t> vertices_or_minus_one(const std::vector<vertex_id>& values) {
   std::vector<std::int64_t> out(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) out[i] = values[i] == no_vertex ? std::int64_t{-1} : static_cast<std::int64_t>(values[i]);
+  for (std::size_t i = 0; i < values.size(); ++i)
+    out[i] = values[i] == no_vertex ? std::int64_t{-1} : static_cast<std::int64_t>(values[i]);
   return to_array(std::move(out));
 }
 
@@ -97,8 +98,8 @@ void bind_bottleneck(py::module_& m) {
           },
           "Bridges as rows (u, v, cut_off), u < v, sorted (uint32, shape (k, 3)).")
       .def("__repr__", [](const CutPointsResult& r) {
-        return "<orgnet.CutPointsResult: " + std::to_string(r.articulation_points.size()) +
-               " articulation points, " + std::to_string(r.bridges.size()) + " bridges>";
+        return "<orgnet.CutPointsResult: " + std::to_string(r.articulation_points.size()) + " articulation points, " +
+               std::to_string(r.bridges.size()) + " bridges>";
       });
   m.def(
       "cut_points",
@@ -117,8 +118,7 @@ void bind_bottleneck(py::module_& m) {
           "constraint", [](py::object self) { return member_view(self, &StructuralHolesResult::constraint); },
           "Burt's constraint (float64; NaN without contacts). Equals networkx.constraint(G, weight='strength').")
       .def_property_readonly(
-          "effective_size",
-          [](py::object self) { return member_view(self, &StructuralHolesResult::effective_size); },
+          "effective_size", [](py::object self) { return member_view(self, &StructuralHolesResult::effective_size); },
           "Burt's effective size (float64). Equals networkx.effective_size(G, weight='strength').")
       .def_property_readonly(
           "efficiency", [](py::object self) { return member_view(self, &StructuralHolesResult::efficiency); },
@@ -219,8 +219,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
   py::class_<DominatorTree>(m, "DominatorTree", "The dominator tree rooted at a person.")
       .def_readonly("root", &DominatorTree::root, "The root (vertex index).")
       .def_property_readonly(
-          "immediate_dominator",
-          [](const DominatorTree& t) { return vertices_or_minus_one(t.immediate_dominator); },
+          "immediate_dominator", [](const DominatorTree& t) { return vertices_or_minus_one(t.immediate_dominator); },
           "Immediate dominator of each vertex (int64; -1 for the root and for people the root cannot reach).")
       .def_property_readonly(
           "reachable",
@@ -253,8 +252,8 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
           "people", [](py::object self) { return member_view(self, &MustPassResult::people); },
           "Must-pass people in the order a chain from s meets them (uint32 vertex indices).")
       .def("__repr__", [](const MustPassResult& r) {
-        return "<orgnet.MustPassResult: " + std::string(to_string(r.status)) + ", " +
-               std::to_string(r.people.size()) + " people>";
+        return "<orgnet.MustPassResult: " + std::string(to_string(r.status)) + ", " + std::to_string(r.people.size()) +
+               " people>";
       });
   m.def(
       "must_pass",
@@ -293,8 +292,8 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
           "source_side", [](py::object self) { return member_view(self, &VertexCutResult::source_side); },
           "People on the sources' side (uint32).")
       .def("__repr__", [](const VertexCutResult& r) {
-        return "<orgnet.VertexCutResult: " + std::string(to_string(r.status)) + ", " +
-               std::to_string(r.people.size()) + " people>";
+        return "<orgnet.VertexCutResult: " + std::string(to_string(r.status)) + ", " + std::to_string(r.people.size()) +
+               " people>";
       });
   m.def(
       "minimum_edge_cut",
@@ -336,8 +335,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       .def_readonly("fragmentation", &KeyPlayerResult::fragmentation, "F without the chosen people.")
       .def_readonly("distance_fragmentation_before", &KeyPlayerResult::distance_fragmentation_before,
                     "DF of the whole graph.")
-      .def_readonly("distance_fragmentation", &KeyPlayerResult::distance_fragmentation,
-                    "DF without the chosen people.")
+      .def_readonly("distance_fragmentation", &KeyPlayerResult::distance_fragmentation, "DF without the chosen people.")
       .def_readonly("swaps", &KeyPlayerResult::swaps, "Swaps made after the greedy start.")
       .def_readonly("rounds", &KeyPlayerResult::rounds, "Swap rounds run.")
       .def("__repr__", [](const KeyPlayerResult& r) {
@@ -348,15 +346,14 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       "key_players",
       [objective_arg](const InfluenceGraph& graph, std::size_t k, py::object objective, std::size_t max_swap_rounds,
                       int threads) {
-        KeyPlayerOptions options{.k = k, .objective = objective_arg(objective), .max_swap_rounds = max_swap_rounds,
-                                 .threads = threads};
+        KeyPlayerOptions options{
+            .k = k, .objective = objective_arg(objective), .max_swap_rounds = max_swap_rounds, .threads = threads};
         py::gil_scoped_release release;
         return key_players(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("k") = KeyPlayerOptions{}.k,
       py::arg("objective") = std::string(to_string(KeyPlayerOptions{}.objective)),
-      py::arg("max_swap_rounds") = KeyPlayerOptions{}.max_swap_rounds,
-      py::arg("threads") = KeyPlayerOptions{}.threads,
+      py::arg("max_swap_rounds") = KeyPlayerOptions{}.max_swap_rounds, py::arg("threads") = KeyPlayerOptions{}.threads,
       "Borgatti's key players: the k people whose departure fragments the undirected view most (greedy, then "
       "local swaps; a local optimum).");
   m.def(
@@ -379,9 +376,8 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       .def_readonly("reach_after", &RemovalImpact::reach_after, "The same without the person.")
       .def_readonly("reaches", &RemovalImpact::reaches, "People the person reaches.")
       .def_readonly("reached_by", &RemovalImpact::reached_by, "People who reach the person.")
-      .def("__repr__", [](const RemovalImpact& r) {
-        return "<orgnet.RemovalImpact of vertex " + std::to_string(r.person) + ">";
-      });
+      .def("__repr__",
+           [](const RemovalImpact& r) { return "<orgnet.RemovalImpact of vertex " + std::to_string(r.person) + ">"; });
   m.def(
       "removal_impact",
       [](const InfluenceGraph& graph, py::object person, int threads) {

@@ -221,9 +221,8 @@ BetweennessResult
   m.def(
       "edge_betweenness",
       [](const InfluenceGraph& graph, py::object distance, bool normalized, int threads) {
-        EdgeBetweennessOptions options{.distance = distance_transform_arg(distance, "distance"),
-                                       .normalized = normalized,
-                                       .threads = threads};
+        EdgeBetweennessOptions options{
+            .distance = distance_transform_arg(distance, "distance"), .normalized = normalized, .threads = threads};
         py::gil_scoped_release release;
         return edge_betweenness(graph, options);
       },
@@ -263,8 +262,7 @@ EdgeBetweennessResult
       },
       py::arg("graph"), py::kw_only(), py::arg("epsilon") = approximate_defaults.epsilon,
       py::arg("delta") = approximate_defaults.delta, py::arg("seed") = approximate_defaults.seed,
-      py::arg("distance") = py::cast(approximate_defaults.distance),
-      py::arg("threads") = approximate_defaults.threads,
+      py::arg("distance") = py::cast(approximate_defaults.distance), py::arg("threads") = approximate_defaults.threads,
       R"doc(Betweenness estimated within ``epsilon`` with probability ``1 - delta`` (Riondato-Kornaropoulos).
 
 Samples r pairs of people and one uniformly chosen shortest chain for each;

@@ -15,10 +15,10 @@
 #include <vector>
 
 #include "common.hpp"
-#include "orgnet/centrality/flow.hpp"
 #include "orgnet/centrality/convergence.hpp"
 #include "orgnet/centrality/degree.hpp"
 #include "orgnet/centrality/eigenvector.hpp"
+#include "orgnet/centrality/flow.hpp"
 #include "orgnet/centrality/hits.hpp"
 #include "orgnet/centrality/katz.hpp"
 #include "orgnet/centrality/kcore.hpp"
@@ -38,9 +38,7 @@ DegreeDirection degree_direction_arg(py::handle value, const char* argument = "d
   return enum_arg<DegreeDirection>(value, parse_degree_direction, argument, "DegreeDirection");
 }
 
-bool is_policy(py::handle value) {
-  return py::isinstance<py::str>(value) || py::isinstance<DanglingPolicy>(value);
-}
+bool is_policy(py::handle value) { return py::isinstance<py::str>(value) || py::isinstance<DanglingPolicy>(value); }
 
 template <class Result>
 py::array score_view(py::object self, std::vector<double> Result::*member) {
@@ -114,8 +112,8 @@ PowerIterationFailedConvergence): check ``converged``.)doc")
           "Score of each vertex (float64, read-only, by vertex id).")
       .def_readonly("convergence", &KatzResult::convergence, convergence_doc)
       .def("__repr__", [](const KatzResult& r) {
-        return "<orgnet.KatzResult: " + std::to_string(r.score.size()) + " people, " +
-               convergence_text(r.convergence) + ">";
+        return "<orgnet.KatzResult: " + std::to_string(r.score.size()) + " people, " + convergence_text(r.convergence) +
+               ">";
       });
 
   py::class_<HitsResult>(m, "HitsResult", "HITS hub and authority scores of every person.")
@@ -127,8 +125,8 @@ PowerIterationFailedConvergence): check ``converged``.)doc")
           "Authority score of each vertex (float64, sums to 1, read-only, by vertex id).")
       .def_readonly("convergence", &HitsResult::convergence, convergence_doc)
       .def("__repr__", [](const HitsResult& r) {
-        return "<orgnet.HitsResult: " + std::to_string(r.hubs.size()) + " people, " +
-               convergence_text(r.convergence) + ">";
+        return "<orgnet.HitsResult: " + std::to_string(r.hubs.size()) + " people, " + convergence_text(r.convergence) +
+               ">";
       });
 
   py::class_<CoreNumberResult>(m, "CoreNumberResult", "Core number (coreness) of every person.")
@@ -152,8 +150,8 @@ void bind_functions(py::module_& m) {
   m.def(
       "degree_centrality",
       [](const InfluenceGraph& graph, py::object direction, bool weighted, bool normalized) {
-        DegreeOptions options{.direction = degree_direction_arg(direction), .weighted = weighted,
-                              .normalized = normalized};
+        DegreeOptions options{
+            .direction = degree_direction_arg(direction), .weighted = weighted, .normalized = normalized};
         py::gil_scoped_release release;
         return degree_centrality(graph, options);
       },
@@ -185,14 +183,17 @@ DegreeResult
       "eigenvector_centrality",
       [](const InfluenceGraph& graph, bool weighted, py::object flow, double tolerance, std::size_t max_iterations,
          int threads) {
-        EigenvectorOptions options{.weighted = weighted, .flow = flow_arg(flow), .tolerance = tolerance,
-                                   .max_iterations = max_iterations, .threads = threads};
+        EigenvectorOptions options{.weighted = weighted,
+                                   .flow = flow_arg(flow),
+                                   .tolerance = tolerance,
+                                   .max_iterations = max_iterations,
+                                   .threads = threads};
         py::gil_scoped_release release;
         return eigenvector_centrality(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("weighted") = eigenvector.weighted,
-      py::arg("flow") = py::cast(eigenvector.flow), py::arg("tolerance") = eigenvector.tolerance, py::arg("max_iterations") = eigenvector.max_iterations,
-      py::arg("threads") = eigenvector.threads,
+      py::arg("flow") = py::cast(eigenvector.flow), py::arg("tolerance") = eigenvector.tolerance,
+      py::arg("max_iterations") = eigenvector.max_iterations, py::arg("threads") = eigenvector.threads,
       R"doc(Eigenvector centrality: central when influenced by central people.
 
 x_v is proportional to the sum of w(u, v) x_u over ties u -> v (NetworkX's
@@ -227,10 +228,14 @@ EigenvectorResult
   const PageRankOptions pr;
   m.def(
       "pagerank",
-      [](const InfluenceGraph& graph, double damping, py::object personalization, py::object dangling,
-         bool weighted, py::object flow, double tolerance, std::size_t max_iterations, int threads) {
-        PageRankOptions options{.damping = damping, .weighted = weighted, .flow = flow_arg(flow),
-                                .tolerance = tolerance, .max_iterations = max_iterations, .threads = threads};
+      [](const InfluenceGraph& graph, double damping, py::object personalization, py::object dangling, bool weighted,
+         py::object flow, double tolerance, std::size_t max_iterations, int threads) {
+        PageRankOptions options{.damping = damping,
+                                .weighted = weighted,
+                                .flow = flow_arg(flow),
+                                .tolerance = tolerance,
+                                .max_iterations = max_iterations,
+                                .threads = threads};
         if (!personalization.is_none()) {
           options.personalization = per_person_arg(graph, personalization, "pagerank", "personalization", false);
         }
@@ -245,8 +250,8 @@ EigenvectorResult
       },
       py::arg("graph"), py::kw_only(), py::arg("damping") = pr.damping, py::arg("personalization") = py::none(),
       py::arg("dangling") = py::cast(pr.dangling), py::arg("weighted") = pr.weighted,
-      py::arg("flow") = py::cast(pr.flow), py::arg("tolerance") = pr.tolerance, py::arg("max_iterations") = pr.max_iterations,
-      py::arg("threads") = pr.threads,
+      py::arg("flow") = py::cast(pr.flow), py::arg("tolerance") = pr.tolerance,
+      py::arg("max_iterations") = pr.max_iterations, py::arg("threads") = pr.threads,
       R"doc(PageRank: where a random walk along influence spends its time.
 
 From u the walk follows a tie u -> v with probability w(u, v) / sum_v w(u, v)
@@ -288,13 +293,18 @@ PageRankResult
   const KatzOptions katz;
   m.def(
       "katz_centrality",
-      [](const InfluenceGraph& graph, double alpha, py::object beta, bool weighted, py::object flow,
-         bool normalized, double tolerance, std::size_t max_iterations, int threads) {
-        KatzOptions options{.alpha = alpha, .weighted = weighted, .flow = flow_arg(flow), .normalized = normalized,
-                            .tolerance = tolerance, .max_iterations = max_iterations, .threads = threads};
+      [](const InfluenceGraph& graph, double alpha, py::object beta, bool weighted, py::object flow, bool normalized,
+         double tolerance, std::size_t max_iterations, int threads) {
+        KatzOptions options{.alpha = alpha,
+                            .weighted = weighted,
+                            .flow = flow_arg(flow),
+                            .normalized = normalized,
+                            .tolerance = tolerance,
+                            .max_iterations = max_iterations,
+                            .threads = threads};
         // One number (a Python or NumPy scalar, or a 0-d array), or one per person.
-        const bool scalar = !py::isinstance<py::dict>(beta) && py::array::ensure(beta) &&
-                            py::array::ensure(beta).ndim() == 0;
+        const bool scalar =
+            !py::isinstance<py::dict>(beta) && py::array::ensure(beta) && py::array::ensure(beta).ndim() == 0;
         if (scalar) {
           options.beta = py::cast<double>(py::float_(beta));
         } else {
@@ -305,9 +315,8 @@ PageRankResult
       },
       py::arg("graph"), py::kw_only(), py::arg("alpha") = katz.alpha, py::arg("beta") = katz.beta,
       py::arg("weighted") = katz.weighted, py::arg("flow") = py::cast(katz.flow),
-      py::arg("normalized") = katz.normalized,
-      py::arg("tolerance") = katz.tolerance, py::arg("max_iterations") = katz.max_iterations,
-      py::arg("threads") = katz.threads,
+      py::arg("normalized") = katz.normalized, py::arg("tolerance") = katz.tolerance,
+      py::arg("max_iterations") = katz.max_iterations, py::arg("threads") = katz.threads,
       R"doc(Katz centrality: influence reaching a person along chains of every length.
 
 x solves x_v = alpha * sum over ties u -> v of w(u, v) x_u + beta_v (NetworkX's
@@ -342,8 +351,8 @@ KatzResult
   m.def(
       "hits",
       [](const InfluenceGraph& graph, bool weighted, double tolerance, std::size_t max_iterations, int threads) {
-        HitsOptions options{.weighted = weighted, .tolerance = tolerance, .max_iterations = max_iterations,
-                            .threads = threads};
+        HitsOptions options{
+            .weighted = weighted, .tolerance = tolerance, .max_iterations = max_iterations, .threads = threads};
         py::gil_scoped_release release;
         return hits(graph, options);
       },

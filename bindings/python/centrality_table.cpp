@@ -1,8 +1,8 @@
 // Python bindings of the ranking helpers and centrality_table (the pandas
 // DataFrame is assembled in orgnet/_centrality.py).
 
-#include "common.hpp"
 #include "orgnet/centrality/centrality_table.hpp"
+#include "common.hpp"
 #include "orgnet/centrality/ranking.hpp"
 
 namespace orgnet::python {
@@ -12,8 +12,8 @@ void bind_centrality_table(py::module_& m) {
   m.def(
       "_centrality_columns",
       [](const InfluenceGraph& graph, std::vector<std::string> measures, py::object distance, std::string flow,
-         bool normalized,
-         double damping, double katz_alpha, double epsilon, double delta, std::uint64_t seed, int threads) {
+         bool normalized, double damping, double katz_alpha, double epsilon, double delta, std::uint64_t seed,
+         int threads) {
         CentralityTableOptions options;
         options.measures.clear();
         for (const auto& name : measures) {
@@ -41,21 +41,21 @@ void bind_centrality_table(py::module_& m) {
                                    py::arg("residual") = column.convergence->residual,
                                    py::arg("converged") = column.convergence->converged);
           }
-          columns.append(py::make_tuple(std::string(to_string(column.measure)), to_array(std::move(column.values)),
-                                        convergence));
+          columns.append(
+              py::make_tuple(std::string(to_string(column.measure)), to_array(std::move(column.values)), convergence));
         }
         return columns;
       },
       py::arg("graph"), py::arg("measures"), py::arg("distance"), py::arg("flow"), py::arg("normalized"),
-      py::arg("damping"),
-      py::arg("katz_alpha"), py::arg("epsilon"), py::arg("delta"), py::arg("seed"), py::arg("threads"),
-      "Internal: (name, values, convergence) per measure; use orgnet.centrality_table.");
+      py::arg("damping"), py::arg("katz_alpha"), py::arg("epsilon"), py::arg("delta"), py::arg("seed"),
+      py::arg("threads"), "Internal: (name, values, convergence) per measure; use orgnet.centrality_table.");
   m.attr("_CENTRALITY_TABLE_DEFAULTS") = py::dict(
-      py::arg("measures") = [&] {
-        py::list names;
-        for (Measure measure : defaults.measures) names.append(std::string(to_string(measure)));
-        return names;
-      }(),
+      py::arg("measures") =
+          [&] {
+            py::list names;
+            for (Measure measure : defaults.measures) names.append(std::string(to_string(measure)));
+            return names;
+          }(),
       py::arg("distance") = std::string(to_string(defaults.distance)),
       py::arg("flow") = std::string(to_string(defaults.flow)), py::arg("normalized") = defaults.normalized,
       py::arg("damping") = defaults.damping, py::arg("katz_alpha") = defaults.katz_alpha,

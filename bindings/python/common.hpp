@@ -66,8 +66,7 @@ py::array readonly_member_view(std::span<const Struct> records, Member Struct::*
     return empty;
   }
   py::array view(py::dtype::of<Member>(), std::vector<py::ssize_t>{static_cast<py::ssize_t>(records.size())},
-                 std::vector<py::ssize_t>{static_cast<py::ssize_t>(sizeof(Struct))}, &(records.data()->*member),
-                 owner);
+                 std::vector<py::ssize_t>{static_cast<py::ssize_t>(sizeof(Struct))}, &(records.data()->*member), owner);
   make_readonly(view);
   return view;
 }

@@ -58,10 +58,10 @@ std::vector<vertex_id> people_arg(const InfluenceGraph& graph, py::handle value,
   }
   if (!py::isinstance<py::iterable>(value)) {
     throw py::type_error(std::string(function) + ": " + argument +
-                         " must be a person id or an iterable of person ids / vertex indices, got " +
-                         type_name(value));
+                         " must be a person id or an iterable of person ids / vertex indices, got " + type_name(value));
   }
-  for (auto item : py::reinterpret_borrow<py::iterable>(value)) out.push_back(person_arg(graph, item, function, argument));
+  for (auto item : py::reinterpret_borrow<py::iterable>(value))
+    out.push_back(person_arg(graph, item, function, argument));
   return out;
 }
 
@@ -140,9 +140,9 @@ probability >= 1 - delta (Hoeffding).)doc")
         return simulate_spread(graph, people, options);
       },
       py::arg("graph"), py::arg("seeds"), py::kw_only(), py::arg("model") = py::cast(defaults.model),
-      py::arg("simulations") = defaults.simulations, py::arg("seed") = defaults.seed,
-      py::arg("delta") = defaults.delta, py::arg("max_steps") = defaults.max_steps,
-      py::arg("lt_weights") = py::cast(defaults.lt_weights), py::arg("threads") = defaults.threads,
+      py::arg("simulations") = defaults.simulations, py::arg("seed") = defaults.seed, py::arg("delta") = defaults.delta,
+      py::arg("max_steps") = defaults.max_steps, py::arg("lt_weights") = py::cast(defaults.lt_weights),
+      py::arg("threads") = defaults.threads,
       R"doc(Monte Carlo simulation of Independent Cascade or Linear Threshold spread.
 
 Parameters
@@ -182,7 +182,6 @@ ValueError
     simulations = 0, delta outside (0, 1), negative threads, or LT in-strengths
     above 1 under "validate".)doc");
 }
-
 
 /// Sets the leverage target of `options` from the Python arguments.
 void leverage_arg(const InfluenceGraph& graph, py::handle leverage, py::handle target, OpinionOptions& options,
@@ -267,8 +266,7 @@ organization most.)doc")
       .def_property_readonly(
           "leverage", [](py::object self) { return view(self, &OpinionResult::leverage); },
           "d target / d initial stance of each person (float64, by vertex id; >= 0, sums to 1).")
-      .def_readonly("leverage_residual", &OpinionResult::leverage_residual,
-                    "Largest residual of the leverage solves.")
+      .def_readonly("leverage_residual", &OpinionResult::leverage_residual, "Largest residual of the leverage solves.")
       .def_property_readonly(
           "trajectory",
           [](py::object self) {
@@ -312,11 +310,10 @@ organization most.)doc")
         return opinion_call(graph, initial, stubbornness, leverage, target, trajectory_steps, solver, tolerance,
                             max_iterations, false);
       },
-      py::arg("graph"), py::arg("initial") = py::none(), py::kw_only(),
-      py::arg("stubbornness") = defaults.stubbornness, py::arg("leverage") = py::cast(defaults.leverage),
-      py::arg("target") = py::none(), py::arg("trajectory_steps") = defaults.trajectory_steps,
-      py::arg("solver") = py::cast(defaults.solver), py::arg("tolerance") = defaults.tolerance,
-      py::arg("max_iterations") = defaults.max_iterations,
+      py::arg("graph"), py::arg("initial") = py::none(), py::kw_only(), py::arg("stubbornness") = defaults.stubbornness,
+      py::arg("leverage") = py::cast(defaults.leverage), py::arg("target") = py::none(),
+      py::arg("trajectory_steps") = defaults.trajectory_steps, py::arg("solver") = py::cast(defaults.solver),
+      py::arg("tolerance") = defaults.tolerance, py::arg("max_iterations") = defaults.max_iterations,
       (std::string(R"doc(Friedkin–Johnsen opinion dynamics: equilibrium, leverage and trajectory.
 
 x(t+1) = Lambda W x(t) + (I - Lambda) x0, where row v of W holds v's in-tie

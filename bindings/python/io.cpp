@@ -178,10 +178,10 @@ void bind_io(py::module_& m) {
          py::object weight_col, std::string default_relation, std::string delimiter, py::object comment,
          py::object relations, bool strict_relations, std::string hierarchy_relation) {
         const py::object none = py::none();
-        CsvOptions options = csv_options(
-            {py::str(CsvOptions{}.people.id), none, none, none, none, none, source_col, target_col, relation_col,
-             weight_col, std::move(default_relation), std::move(delimiter), comment},
-            build_options_arg(relations, strict_relations, true, std::move(hierarchy_relation)));
+        CsvOptions options =
+            csv_options({py::str(CsvOptions{}.people.id), none, none, none, none, none, source_col, target_col,
+                         relation_col, weight_col, std::move(default_relation), std::move(delimiter), comment},
+                        build_options_arg(relations, strict_relations, true, std::move(hierarchy_relation)));
         py::gil_scoped_release release;
         return load_ties_csv(ties, options);
       },
@@ -191,7 +191,8 @@ void bind_io(py::module_& m) {
       py::arg("comment") = comment_default(), py::arg("relations") = py::none(), py::arg("strict_relations") = false,
       py::arg("hierarchy_relation") = build.hierarchy_relation,
       doc("Load a ties CSV file alone; every person named by a tie is created, with no attributes.",
-          std::string("ties : str or os.PathLike\n    Ties file: source, target, and optionally relation and weight.\n") +
+          std::string(
+              "ties : str or os.PathLike\n    Ties file: source, target, and optionally relation and weight.\n") +
               csv_ties_params,
           false, raises_doc)
           .c_str());
@@ -230,22 +231,23 @@ default_relation : str
          py::object level_key, py::object manager_key, py::object relation_key, py::object weight_key,
          std::string default_relation, py::object relations, bool strict_relations, bool create_missing,
          std::string hierarchy_relation) {
-        const GraphmlReadOptions options =
-            graphml_options(name_key, department_key, title_key, level_key, manager_key, relation_key, weight_key,
-                            std::move(default_relation),
-                            build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation)));
+        const GraphmlReadOptions options = graphml_options(
+            name_key, department_key, title_key, level_key, manager_key, relation_key, weight_key,
+            std::move(default_relation),
+            build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation)));
         py::gil_scoped_release release;
         return read_graphml(path, options);
       },
-      py::arg("path"), py::kw_only(), py::arg("name_key") = gml.name_key, py::arg("department_key") = gml.department_key,
-      py::arg("title_key") = gml.title_key, py::arg("level_key") = gml.level_key,
-      py::arg("manager_key") = gml.manager_key, py::arg("relation_key") = gml.relation_key,
-      py::arg("weight_key") = gml.weight_key, py::arg("default_relation") = gml.default_relation,
-      py::arg("relations") = py::none(), py::arg("strict_relations") = false,
+      py::arg("path"), py::kw_only(), py::arg("name_key") = gml.name_key,
+      py::arg("department_key") = gml.department_key, py::arg("title_key") = gml.title_key,
+      py::arg("level_key") = gml.level_key, py::arg("manager_key") = gml.manager_key,
+      py::arg("relation_key") = gml.relation_key, py::arg("weight_key") = gml.weight_key,
+      py::arg("default_relation") = gml.default_relation, py::arg("relations") = py::none(),
+      py::arg("strict_relations") = false,
       py::arg("create_missing") = gml.build.unknown_people == UnknownPersonPolicy::create,
       py::arg("hierarchy_relation") = gml.build.hierarchy_relation,
-      doc("Read a GraphML file: nodes are people, edges are ties.",
-          "path : str or os.PathLike\n" + graphml_params, true, raises_doc)
+      doc("Read a GraphML file: nodes are people, edges are ties.", "path : str or os.PathLike\n" + graphml_params,
+          true, raises_doc)
           .c_str());
 
   m.def(
@@ -254,10 +256,10 @@ default_relation : str
          py::object title_key, py::object level_key, py::object manager_key, py::object relation_key,
          py::object weight_key, std::string default_relation, py::object relations, bool strict_relations,
          bool create_missing, std::string hierarchy_relation) {
-        const GraphmlReadOptions options =
-            graphml_options(name_key, department_key, title_key, level_key, manager_key, relation_key, weight_key,
-                            std::move(default_relation),
-                            build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation)));
+        const GraphmlReadOptions options = graphml_options(
+            name_key, department_key, title_key, level_key, manager_key, relation_key, weight_key,
+            std::move(default_relation),
+            build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation)));
         py::gil_scoped_release release;
         return read_graphml_string(xml, options, source_name);
       },
@@ -303,7 +305,8 @@ ValueError
           }
           // Binary streams (open(..., "wb"), BytesIO) get UTF-8 bytes, others text.
           auto io = py::module_::import("io");
-          const bool binary = py::isinstance(file, io.attr("BufferedIOBase")) || py::isinstance(file, io.attr("RawIOBase"));
+          const bool binary =
+              py::isinstance(file, io.attr("BufferedIOBase")) || py::isinstance(file, io.attr("RawIOBase"));
           if (binary) {
             file.attr("write")(py::bytes(out.str()));
           } else {

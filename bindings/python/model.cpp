@@ -154,7 +154,8 @@ strength : StrengthRule or str, optional)doc")
           },
           "Listed specs as {relation: RelationSpec}, sorted by name.")
       .def("to_dict", &relation_map_to_dict, "Listed specs as {relation: \"direction,rule\"}.")
-      .def("__contains__", [](const RelationMap& map, const std::string& relation) { return map.find(relation) != nullptr; })
+      .def("__contains__",
+           [](const RelationMap& map, const std::string& relation) { return map.find(relation) != nullptr; })
       .def("__getitem__",
            [](const RelationMap& map, const std::string& relation) {
              if (const RelationSpec* spec = map.find(relation)) return *spec;
@@ -172,9 +173,11 @@ strength : StrengthRule or str, optional)doc")
              if (!py::isinstance<RelationMap>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
              return py::bool_(same_map(a, b.cast<const RelationMap&>()));
            })
-      .def("copy", [](const RelationMap& map) { return map; }, "A copy of the map.")
+      .def(
+          "copy", [](const RelationMap& map) { return map; }, "A copy of the map.")
       .def("__copy__", [](const RelationMap& map) { return map; })
-      .def("__deepcopy__", [](const RelationMap& map, py::object) { return map; }, py::arg("memo"))
+      .def(
+          "__deepcopy__", [](const RelationMap& map, py::object) { return map; }, py::arg("memo"))
       .def("__repr__",
            [](const RelationMap& map) {
              std::string out = "RelationMap({";
@@ -279,7 +282,8 @@ py::tuple graph_state(const InfluenceGraph& g) {
     departments[v] = g.department(v) == no_department ? std::string() : g.department_name(g.department(v));
   }
   py::list attributes;
-  for (const std::string& name : g.attribute_names()) attributes.append(py::make_tuple(name, string_list(g.attribute_column(name))));
+  for (const std::string& name : g.attribute_names())
+    attributes.append(py::make_tuple(name, string_list(g.attribute_column(name))));
   py::list relation_names;
   for (relation_id r = 0; r < g.num_relations(); ++r) relation_names.append(g.relation_name(r));
   std::vector<std::uint32_t> sources, targets, relations;
@@ -291,18 +295,18 @@ py::tuple graph_state(const InfluenceGraph& g) {
     weights.push_back(t.weight);
   }
   const RelationMap& map = g.relation_map();
-  return py::make_tuple(
-      1,  // state version
-      per_vertex_strings(g, [&](vertex_id v) { return g.id(v); }),
-      per_vertex_strings(g, [&](vertex_id v) { return g.name(v); }), departments,
-      per_vertex_strings(g, [&](vertex_id v) { return g.title(v); }), levels, managers, attributes, relation_names,
-      to_array(std::move(sources)), to_array(std::move(targets)), to_array(std::move(relations)),
-      to_array(std::move(weights)), relation_map_to_dict(map),
-      map.fallback() ? py::object(py::str(spec_text(*map.fallback()))) : py::none());
+  return py::make_tuple(1,  // state version
+                        per_vertex_strings(g, [&](vertex_id v) { return g.id(v); }),
+                        per_vertex_strings(g, [&](vertex_id v) { return g.name(v); }), departments,
+                        per_vertex_strings(g, [&](vertex_id v) { return g.title(v); }), levels, managers, attributes,
+                        relation_names, to_array(std::move(sources)), to_array(std::move(targets)),
+                        to_array(std::move(relations)), to_array(std::move(weights)), relation_map_to_dict(map),
+                        map.fallback() ? py::object(py::str(spec_text(*map.fallback()))) : py::none());
 }
 
 InfluenceGraph graph_from_state(py::tuple state) {
-  if (state.size() != 15 || state[0].cast<int>() != 1) throw invalid_argument("InfluenceGraph: unsupported pickle state");
+  if (state.size() != 15 || state[0].cast<int>() != 1)
+    throw invalid_argument("InfluenceGraph: unsupported pickle state");
   BuildOptions options;
   options.relations = relation_map_from(state[13], state[14]);
   // Managers come from the people (they already include those read from ties).
@@ -322,8 +326,13 @@ InfluenceGraph graph_from_state(py::tuple state) {
   auto weights = state[12].cast<std::vector<double>>();
   py::gil_scoped_release release;
   for (std::size_t v = 0; v < ids.size(); ++v) {
-    Person p{.id = ids[v], .name = names[v], .department = departments[v], .title = titles[v],
-             .level = levels[v], .manager = managers[v], .attributes = {}};
+    Person p{.id = ids[v],
+             .name = names[v],
+             .department = departments[v],
+             .title = titles[v],
+             .level = levels[v],
+             .manager = managers[v],
+             .attributes = {}};
     for (const auto& [name, column] : attributes) p.attributes.emplace_back(name, column[v]);
     builder.add_person(std::move(p));
   }
@@ -352,20 +361,25 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
       .def_property_readonly("num_departments", &G::num_departments, "Number of departments.")
       .def_property_readonly("num_relations", &G::num_relations, "Number of distinct relations among the ties.")
       .def("__len__", &G::num_vertices)
-      .def("__contains__", [](const G& g, const std::string& id) { return g.find(id).has_value(); }, py::arg("person_id"))
+      .def(
+          "__contains__", [](const G& g, const std::string& id) { return g.find(id).has_value(); },
+          py::arg("person_id"))
       .def("__repr__",
            [](const G& g) {
              return "<orgnet.InfluenceGraph: " + std::to_string(g.num_vertices()) + " people, " +
                     std::to_string(g.num_ties()) + " ties, " + std::to_string(g.num_edges()) + " influence edges>";
            })
       .def("__copy__", [](py::object self) { return self; })
-      .def("__deepcopy__", [](py::object self, py::object) { return self; }, py::arg("memo"))
+      .def(
+          "__deepcopy__", [](py::object self, py::object) { return self; }, py::arg("memo"))
       .def(py::pickle(&graph_state, &graph_from_state))
       // ---- whole CSR arrays (zero-copy, read-only)
-      .def("out_offsets", [](py::object self) { return readonly_view(self.cast<const G&>().out_offsets(), self); },
-           "Out-edges of v are the edge ids out_offsets()[v]:out_offsets()[v+1] (uint32, n+1).")
-      .def("out_targets", [](py::object self) { return readonly_view(self.cast<const G&>().out_targets(), self); },
-           "Target of each edge (uint32, by edge id; edges sorted by (source, target)).")
+      .def(
+          "out_offsets", [](py::object self) { return readonly_view(self.cast<const G&>().out_offsets(), self); },
+          "Out-edges of v are the edge ids out_offsets()[v]:out_offsets()[v+1] (uint32, n+1).")
+      .def(
+          "out_targets", [](py::object self) { return readonly_view(self.cast<const G&>().out_targets(), self); },
+          "Target of each edge (uint32, by edge id; edges sorted by (source, target)).")
       .def(
           "edge_sources",
           [](const G& g) {
@@ -377,14 +391,18 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
             return to_array(std::move(sources));
           },
           "Source of each edge (uint32, by edge id); a new array expanded from out_offsets().")
-      .def("strengths", [](py::object self) { return readonly_view(self.cast<const G&>().strengths(), self); },
-           "Strength of each edge in (0, 1] (float64, by edge id).")
-      .def("in_offsets", [](py::object self) { return readonly_view(self.cast<const G&>().in_offsets(), self); },
-           "In-edges of v are in_offsets()[v]:in_offsets()[v+1] (uint32, n+1).")
-      .def("in_sources", [](py::object self) { return readonly_view(self.cast<const G&>().in_sources(), self); },
-           "Source of each in-edge, ascending per target (uint32).")
-      .def("in_edge_ids", [](py::object self) { return readonly_view(self.cast<const G&>().in_edge_ids(), self); },
-           "Edge id of each in-edge, aligned with in_sources() (uint32).")
+      .def(
+          "strengths", [](py::object self) { return readonly_view(self.cast<const G&>().strengths(), self); },
+          "Strength of each edge in (0, 1] (float64, by edge id).")
+      .def(
+          "in_offsets", [](py::object self) { return readonly_view(self.cast<const G&>().in_offsets(), self); },
+          "In-edges of v are in_offsets()[v]:in_offsets()[v+1] (uint32, n+1).")
+      .def(
+          "in_sources", [](py::object self) { return readonly_view(self.cast<const G&>().in_sources(), self); },
+          "Source of each in-edge, ascending per target (uint32).")
+      .def(
+          "in_edge_ids", [](py::object self) { return readonly_view(self.cast<const G&>().in_edge_ids(), self); },
+          "Edge id of each in-edge, aligned with in_sources() (uint32).")
       .def(
           "edge_relations",
           [](const G& g) {
@@ -396,10 +414,12 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
           "Relations that contributed to each edge, as bit masks (bit r = relation r; uint32), computed from the\n"
           "ties in O(ties log degree).")
       // ---- per vertex / edge
-      .def("out_degree", [](const G& g, std::int64_t v) { return g.out_degree(vertex_arg(g, v)); }, py::arg("v"),
-           "Number of people v influences.")
-      .def("in_degree", [](const G& g, std::int64_t v) { return g.in_degree(vertex_arg(g, v)); }, py::arg("v"),
-           "Number of people who influence v.")
+      .def(
+          "out_degree", [](const G& g, std::int64_t v) { return g.out_degree(vertex_arg(g, v)); }, py::arg("v"),
+          "Number of people v influences.")
+      .def(
+          "in_degree", [](const G& g, std::int64_t v) { return g.in_degree(vertex_arg(g, v)); }, py::arg("v"),
+          "Number of people who influence v.")
       .def(
           "out_neighbors",
           [](py::object self, std::int64_t v) {
@@ -428,20 +448,26 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
             return readonly_view(g.in_edges(vertex_arg(g, v)), self);
           },
           py::arg("v"), "Edge ids of v's in-edges, aligned with in_neighbors(v).")
-      .def("out_begin", [](const G& g, std::int64_t v) { return g.out_begin(vertex_arg(g, v)); }, py::arg("v"),
-           "First out-edge id of v (out-edges are out_begin(v)..out_end(v)-1).")
-      .def("out_end", [](const G& g, std::int64_t v) { return g.out_end(vertex_arg(g, v)); }, py::arg("v"),
-           "One past the last out-edge id of v.")
-      .def("edge_source", [](const G& g, std::int64_t e) { return g.edge_source(edge_arg(g, e)); }, py::arg("e"),
-           "Influencer of edge e.")
-      .def("edge_target", [](const G& g, std::int64_t e) { return g.edge_target(edge_arg(g, e)); }, py::arg("e"),
-           "Influenced person of edge e.")
-      .def("strength", [](const G& g, std::int64_t e) { return g.strength(edge_arg(g, e)); }, py::arg("e"),
-           "Strength of edge e in (0, 1].")
+      .def(
+          "out_begin", [](const G& g, std::int64_t v) { return g.out_begin(vertex_arg(g, v)); }, py::arg("v"),
+          "First out-edge id of v (out-edges are out_begin(v)..out_end(v)-1).")
+      .def(
+          "out_end", [](const G& g, std::int64_t v) { return g.out_end(vertex_arg(g, v)); }, py::arg("v"),
+          "One past the last out-edge id of v.")
+      .def(
+          "edge_source", [](const G& g, std::int64_t e) { return g.edge_source(edge_arg(g, e)); }, py::arg("e"),
+          "Influencer of edge e.")
+      .def(
+          "edge_target", [](const G& g, std::int64_t e) { return g.edge_target(edge_arg(g, e)); }, py::arg("e"),
+          "Influenced person of edge e.")
+      .def(
+          "strength", [](const G& g, std::int64_t e) { return g.strength(edge_arg(g, e)); }, py::arg("e"),
+          "Strength of edge e in (0, 1].")
       .def(
           "edge_relation_names",
           [](const G& g, std::int64_t e) { return mask_names(g, edge_relation_masks(g)[edge_arg(g, e)]); },
-          py::arg("e"), "Names of the relations that contributed to edge e (scans the ties: for many edges use\n"
+          py::arg("e"),
+          "Names of the relations that contributed to edge e (scans the ties: for many edges use\n"
           "edge_relations()).")
       .def(
           "find_edge",
@@ -450,24 +476,30 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
           },
           py::arg("u"), py::arg("v"), "The edge id of u -> v, or None.")
       // ---- people
-      .def("ids", [](const G& g) { return per_vertex_strings(g, [&](vertex_id v) { return g.id(v); }); },
-           "Person id of every vertex (list of str).")
-      .def("id", [](const G& g, std::int64_t v) { return g.id(vertex_arg(g, v)); }, py::arg("v"),
-           "Person id of vertex v.")
+      .def(
+          "ids", [](const G& g) { return per_vertex_strings(g, [&](vertex_id v) { return g.id(v); }); },
+          "Person id of every vertex (list of str).")
+      .def(
+          "id", [](const G& g, std::int64_t v) { return g.id(vertex_arg(g, v)); }, py::arg("v"),
+          "Person id of vertex v.")
       .def(
           "find", [](const G& g, const std::string& person_id) { return g.find(person_id); }, py::arg("person_id"),
           "Vertex of a person id, or None.")
       .def(
           "index_of", [](const G& g, const std::string& person_id) { return g.index_of(person_id); },
           py::arg("person_id"), "Vertex of a person id; raises IndexError for an unknown id.")
-      .def("names", [](const G& g) { return per_vertex_strings(g, [&](vertex_id v) { return g.name(v); }); },
-           "Display name of every vertex (\"\" when unknown).")
-      .def("name", [](const G& g, std::int64_t v) { return g.name(vertex_arg(g, v)); }, py::arg("v"),
-           "Display name of v (\"\" when unknown).")
-      .def("titles", [](const G& g) { return per_vertex_strings(g, [&](vertex_id v) { return g.title(v); }); },
-           "Job title of every vertex (\"\" when unknown).")
-      .def("title", [](const G& g, std::int64_t v) { return g.title(vertex_arg(g, v)); }, py::arg("v"),
-           "Job title of v (\"\" when unknown).")
+      .def(
+          "names", [](const G& g) { return per_vertex_strings(g, [&](vertex_id v) { return g.name(v); }); },
+          "Display name of every vertex (\"\" when unknown).")
+      .def(
+          "name", [](const G& g, std::int64_t v) { return g.name(vertex_arg(g, v)); }, py::arg("v"),
+          "Display name of v (\"\" when unknown).")
+      .def(
+          "titles", [](const G& g) { return per_vertex_strings(g, [&](vertex_id v) { return g.title(v); }); },
+          "Job title of every vertex (\"\" when unknown).")
+      .def(
+          "title", [](const G& g, std::int64_t v) { return g.title(vertex_arg(g, v)); }, py::arg("v"),
+          "Job title of v (\"\" when unknown).")
       .def(
           "levels",
           [](const G& g) {
@@ -476,8 +508,9 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
             return to_array(std::move(out));
           },
           "Formal level of every vertex, 0 = top, given or derived from the manager forest (int32).")
-      .def("level", [](const G& g, std::int64_t v) { return g.level(vertex_arg(g, v)); }, py::arg("v"),
-           "Formal level of v, 0 = top (given or derived).")
+      .def(
+          "level", [](const G& g, std::int64_t v) { return g.level(vertex_arg(g, v)); }, py::arg("v"),
+          "Formal level of v, 0 = top (given or derived).")
       .def(
           "levels_given",
           [](const G& g) {
@@ -487,8 +520,9 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
             return out;
           },
           "Whether each level came from the data (True) or from the manager forest (bool).")
-      .def("level_given", [](const G& g, std::int64_t v) { return g.level_given(vertex_arg(g, v)); }, py::arg("v"),
-           "True when v's level came from the data rather than from the manager forest.")
+      .def(
+          "level_given", [](const G& g, std::int64_t v) { return g.level_given(vertex_arg(g, v)); }, py::arg("v"),
+          "True when v's level came from the data rather than from the manager forest.")
       .def(
           "managers",
           [](const G& g) {
@@ -536,8 +570,9 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
             return out;
           },
           "Department names in id order (order of first appearance).")
-      .def("department_name", [](const G& g, std::int64_t d) { return g.department_name(department_arg(g, d)); },
-           py::arg("d"), "Name of department d.")
+      .def(
+          "department_name", [](const G& g, std::int64_t d) { return g.department_name(department_arg(g, d)); },
+          py::arg("d"), "Name of department d.")
       .def(
           "find_department", [](const G& g, const std::string& name) { return g.find_department(name); },
           py::arg("name"), "Department id of a name, or None.")
@@ -549,8 +584,9 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
           },
           py::arg("d"), "Members of department d, ascending (read-only view).")
       // ---- free attributes
-      .def("attribute_names", [](const G& g) { return string_list(g.attribute_names()); },
-           "Names of the free attributes, in source order.")
+      .def(
+          "attribute_names", [](const G& g) { return string_list(g.attribute_names()); },
+          "Names of the free attributes, in source order.")
       .def(
           "attribute", [](const G& g, const std::string& name) { return string_list(g.attribute_column(name)); },
           py::arg("name"), "Column of free attribute ``name`` by vertex (\"\" where absent); IndexError if unknown.")
@@ -607,9 +643,10 @@ Returns
 dict
     "source", "target" (uint32 vertex ids), "relation" (uint16 relation ids,
     see relation_names()) and "weight" (float64). See also ties_frame().)doc")
-      .def("load_report", [](const G& g) { return load_report_dict(g.load_report()); },
-           "What happened while building: people, people_from_ties, ties, self_ties, influence_arcs, "
-           "merged_arcs, influence_edges, undirected_ties_split, relations_using_fallback.")
+      .def(
+          "load_report", [](const G& g) { return load_report_dict(g.load_report()); },
+          "What happened while building: people, people_from_ties, ties, self_ties, influence_arcs, "
+          "merged_arcs, influence_edges, undirected_ties_split, relations_using_fallback.")
       .def("memory_bytes", &G::memory_bytes, "Bytes of heap memory held by the graph.");
 }
 
@@ -681,8 +718,13 @@ hierarchy_relation : str
           "add_person",
           [](PyGraphBuilder& b, std::string id, std::string name, std::string department, std::string title,
              std::optional<int> level, std::string manager, py::object attributes) {
-            Person p{.id = std::move(id), .name = std::move(name), .department = std::move(department),
-                     .title = std::move(title), .level = level, .manager = std::move(manager), .attributes = {}};
+            Person p{.id = std::move(id),
+                     .name = std::move(name),
+                     .department = std::move(department),
+                     .title = std::move(title),
+                     .level = level,
+                     .manager = std::move(manager),
+                     .attributes = {}};
             if (!attributes.is_none()) {
               for (auto item : attributes.attr("items")()) {
                 auto pair = py::reinterpret_borrow<py::tuple>(item);
@@ -716,8 +758,8 @@ manager.)doc")
             std::vector<std::string> from = strings_arg(sources, "sources");
             std::vector<std::string> to = strings_arg(targets, "targets");
             if (from.size() != to.size()) {
-              throw invalid_argument("add_ties: sources has " + std::to_string(from.size()) + " entries but targets has " +
-                                     std::to_string(to.size()));
+              throw invalid_argument("add_ties: sources has " + std::to_string(from.size()) +
+                                     " entries but targets has " + std::to_string(to.size()));
             }
             std::vector<std::string> rels;
             if (py::isinstance<py::str>(relations)) {
@@ -732,11 +774,12 @@ manager.)doc")
             std::vector<double> w;
             if (!weights.is_none()) {
               auto array = py::array_t<double, py::array::c_style | py::array::forcecast>::ensure(weights);
-              if (!array || array.ndim() != 1) throw invalid_argument("add_ties: weights must be a 1-dimensional sequence of numbers");
+              if (!array || array.ndim() != 1)
+                throw invalid_argument("add_ties: weights must be a 1-dimensional sequence of numbers");
               w.assign(array.data(), array.data() + array.size());
               if (w.size() != from.size()) {
-                throw invalid_argument("add_ties: weights has " + std::to_string(w.size()) + " entries but sources has " +
-                                       std::to_string(from.size()));
+                throw invalid_argument("add_ties: weights has " + std::to_string(w.size()) +
+                                       " entries but sources has " + std::to_string(from.size()));
               }
             }
             py::gil_scoped_release release;
@@ -834,7 +877,8 @@ void bind_hierarchy(py::module_& m) {
       "to_distance",
       [](double strength, py::object transform) {
         if (!(strength > 0.0 && strength <= 1.0)) {
-          throw invalid_argument("to_distance: strength must lie in (0, 1], got " + py::repr(py::float_(strength)).cast<std::string>());
+          throw invalid_argument("to_distance: strength must lie in (0, 1], got " +
+                                 py::repr(py::float_(strength)).cast<std::string>());
         }
         return to_distance(strength, distance_transform_arg(transform));
       },

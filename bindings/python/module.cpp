@@ -110,8 +110,8 @@ std::vector<double> per_person_arg(const InfluenceGraph& graph, py::handle value
     if (require_all) {
       for (vertex_id v = 0; v < n; ++v) {
         if (!seen[v]) {
-          throw invalid_argument(std::string(function) + ": " + argument + " has no value for person '" +
-                                 graph.id(v) + "' (a dict must name every person)");
+          throw invalid_argument(std::string(function) + ": " + argument + " has no value for person '" + graph.id(v) +
+                                 "' (a dict must name every person)");
         }
       }
     }

@@ -133,7 +133,8 @@ void bind_chain_types(py::module_& m) {
       .def_readonly("chains", &KBestChainsResult::chains,
                     "Chains by decreasing probability (ties: fewer steps, then vertex ids in order).")
       .def_property_readonly("found", &KBestChainsResult::found, "Whether a chain was found.")
-      .def("__len__", [](const KBestChainsResult& r) { return r.chains.size(); }, "Number of chains.")
+      .def(
+          "__len__", [](const KBestChainsResult& r) { return r.chains.size(); }, "Number of chains.")
       .def("__repr__", [](const KBestChainsResult& r) {
         return "<orgnet.KBestChainsResult: " + std::to_string(r.chains.size()) + " chains>";
       });
@@ -151,7 +152,8 @@ void bind_chain_types(py::module_& m) {
           "steps",
           [](const ChainTree& t) {
             std::vector<std::int64_t> out(t.steps.size());
-            for (std::size_t v = 0; v < out.size(); ++v) out[v] = t.reached(static_cast<vertex_id>(v)) ? t.steps[v] : -1;
+            for (std::size_t v = 0; v < out.size(); ++v)
+              out[v] = t.reached(static_cast<vertex_id>(v)) ? t.steps[v] : -1;
             return to_array(std::move(out));
           },
           "Steps of that chain (-1 when unreachable).")
@@ -167,13 +169,13 @@ void bind_chain_types(py::module_& m) {
           "Previous person on the chain (-1 for the source and the unreachable).")
       .def("reached", &ChainTree::reached, py::arg("v"), "Whether vertex v is reached.")
       .def(
-          "chain_to", [](const ChainTree& t, const InfluenceGraph& g, py::handle v) {
+          "chain_to",
+          [](const ChainTree& t, const InfluenceGraph& g, py::handle v) {
             return t.chain_to(g, person_arg(g, v, "v"));
           },
           py::arg("graph"), py::arg("v"), "The chain to person v (no people when not reached).")
-      .def("__repr__", [](const ChainTree& t) {
-        return "<orgnet.ChainTree: from vertex " + std::to_string(t.source) + ">";
-      });
+      .def("__repr__",
+           [](const ChainTree& t) { return "<orgnet.ChainTree: from vertex " + std::to_string(t.source) + ">"; });
 }
 
 void bind_chain_functions(py::module_& m) {
@@ -279,7 +281,8 @@ WinOverOptions win_over_options(const InfluenceGraph& graph, std::size_t k, doub
   if (!costs.is_none()) {
     if (py::isinstance<py::dict>(costs)) {
       o.costs.assign(graph.num_vertices(), 1.0);
-      for (auto item : costs.cast<py::dict>()) o.costs[person_arg(graph, item.first, "costs")] = item.second.cast<double>();
+      for (auto item : costs.cast<py::dict>())
+        o.costs[person_arg(graph, item.first, "costs")] = item.second.cast<double>();
     } else {
       o.costs = costs.cast<std::vector<double>>();
     }
@@ -329,8 +332,9 @@ void bind_win_over(py::module_& m) {
   py::class_<WinOverPlan>(m, "WinOverPlan", "Whom to convince first, in order, and the target's probability.")
       .def_readonly("target", &WinOverPlan::target, "Vertex index of the target.")
       .def_readonly("steps", &WinOverPlan::steps, "The approach order (list of ApproachStep).")
-      .def_property_readonly("people", [](const WinOverPlan& p) { return to_array(p.people()); },
-                             "Vertex indices of the chosen people, in order (uint32).")
+      .def_property_readonly(
+          "people", [](const WinOverPlan& p) { return to_array(p.people()); },
+          "Vertex indices of the chosen people, in order (uint32).")
       .def_readonly("probability", &WinOverPlan::probability, "Estimated probability that the target is convinced.")
       .def_readonly("lower", &WinOverPlan::lower, "Lower end of the interval (confidence 1 - delta).")
       .def_readonly("upper", &WinOverPlan::upper, "Upper end of the interval.")
@@ -350,7 +354,8 @@ void bind_win_over(py::module_& m) {
       .def_readonly("epsilon", &WinOverPlan::epsilon, "The epsilon used.")
       .def_readonly("delta", &WinOverPlan::delta, "The delta used.")
       .def_readonly("seed", &WinOverPlan::seed, "The seed used.")
-      .def("__len__", [](const WinOverPlan& p) { return p.steps.size(); }, "Number of people in the plan.")
+      .def(
+          "__len__", [](const WinOverPlan& p) { return p.steps.size(); }, "Number of people in the plan.")
       .def("__repr__", [](const WinOverPlan& p) {
         return "<orgnet.WinOverPlan: " + std::to_string(p.steps.size()) + " people, probability " +
                py::repr(py::float_(p.probability)).cast<std::string>() + ">";
@@ -359,21 +364,19 @@ void bind_win_over(py::module_& m) {
   const WinOverOptions d;
   auto common = [&](const char* name, auto&& body, std::string doc, auto with_goal) {
     if constexpr (decltype(with_goal)::value) {
-      m.def(
-          name, body, py::arg("graph"), py::arg("target"), py::arg("goal"), py::kw_only(), py::arg("k") = 0,
-          py::arg("epsilon") = d.epsilon, py::arg("delta") = d.delta, py::arg("seed") = d.seed,
-          py::arg("threads") = d.threads, py::arg("candidates") = py::none(), py::arg("source") = py::none(),
-          py::arg("source_steps") = d.source_steps, py::arg("exclude_target_reports") = d.exclude_target_reports,
-          py::arg("costs") = py::none(), py::arg("budget") = d.budget, py::arg("max_samples") = d.max_samples,
-          py::arg("chains_per_person") = d.chains_per_person, (doc + win_over_doc).c_str());
+      m.def(name, body, py::arg("graph"), py::arg("target"), py::arg("goal"), py::kw_only(), py::arg("k") = 0,
+            py::arg("epsilon") = d.epsilon, py::arg("delta") = d.delta, py::arg("seed") = d.seed,
+            py::arg("threads") = d.threads, py::arg("candidates") = py::none(), py::arg("source") = py::none(),
+            py::arg("source_steps") = d.source_steps, py::arg("exclude_target_reports") = d.exclude_target_reports,
+            py::arg("costs") = py::none(), py::arg("budget") = d.budget, py::arg("max_samples") = d.max_samples,
+            py::arg("chains_per_person") = d.chains_per_person, (doc + win_over_doc).c_str());
     } else {
-      m.def(
-          name, body, py::arg("graph"), py::arg("target"), py::kw_only(), py::arg("k") = d.k,
-          py::arg("epsilon") = d.epsilon, py::arg("delta") = d.delta, py::arg("seed") = d.seed,
-          py::arg("threads") = d.threads, py::arg("candidates") = py::none(), py::arg("source") = py::none(),
-          py::arg("source_steps") = d.source_steps, py::arg("exclude_target_reports") = d.exclude_target_reports,
-          py::arg("costs") = py::none(), py::arg("budget") = d.budget, py::arg("max_samples") = d.max_samples,
-          py::arg("chains_per_person") = d.chains_per_person, (doc + win_over_doc).c_str());
+      m.def(name, body, py::arg("graph"), py::arg("target"), py::kw_only(), py::arg("k") = d.k,
+            py::arg("epsilon") = d.epsilon, py::arg("delta") = d.delta, py::arg("seed") = d.seed,
+            py::arg("threads") = d.threads, py::arg("candidates") = py::none(), py::arg("source") = py::none(),
+            py::arg("source_steps") = d.source_steps, py::arg("exclude_target_reports") = d.exclude_target_reports,
+            py::arg("costs") = py::none(), py::arg("budget") = d.budget, py::arg("max_samples") = d.max_samples,
+            py::arg("chains_per_person") = d.chains_per_person, (doc + win_over_doc).c_str());
     }
   };
   common(

@@ -17,8 +17,8 @@ Labeling labeling_arg(const InfluenceGraph& graph, py::handle value, const char*
   Labeling labeling;
   if (py::isinstance<py::str>(value)) {
     const auto text = value.cast<std::string>();
-    labeling = text == "departments" || text == "department" ? department_labeling(graph)
-                                                             : attribute_labeling(graph, text);
+    labeling =
+        text == "departments" || text == "department" ? department_labeling(graph) : attribute_labeling(graph, text);
   } else if (py::isinstance<CommunityResult>(value)) {
     labeling = community_labeling(value.cast<const CommunityResult&>());
   } else if (py::isinstance<Labeling>(value)) {
@@ -161,10 +161,10 @@ void bind_structure_communities(py::module_& m) {
           }
           labels[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(l);
         }
-        ModularityOptions options{.kind = enum_arg<ModularityKind>(kind, parse_modularity_kind, "kind",
-                                                                  "ModularityKind"),
-                                  .resolution = resolution,
-                                  .weighted = weighted};
+        ModularityOptions options{
+            .kind = enum_arg<ModularityKind>(kind, parse_modularity_kind, "kind", "ModularityKind"),
+            .resolution = resolution,
+            .weighted = weighted};
         py::gil_scoped_release release;
         return modularity(graph, labels, options);
       },
@@ -195,8 +195,8 @@ weighted : bool
       [](const InfluenceGraph& graph, py::object algorithm, py::object kind, double resolution, bool weighted,
          std::uint64_t seed, double threshold, std::size_t max_levels, double randomness, std::size_t iterations) {
         CommunityOptions options{
-            .algorithm = enum_arg<CommunityAlgorithm>(algorithm, parse_community_algorithm, "algorithm",
-                                                      "CommunityAlgorithm"),
+            .algorithm =
+                enum_arg<CommunityAlgorithm>(algorithm, parse_community_algorithm, "algorithm", "CommunityAlgorithm"),
             .kind = enum_arg<ModularityKind>(kind, parse_modularity_kind, "kind", "ModularityKind"),
             .resolution = resolution,
             .weighted = weighted,
@@ -244,14 +244,12 @@ Returns
 CommunityResult
     ``community`` by vertex id, ``sizes``, ``modularity``, ``levels``.)doc");
 
-  m.attr("_AGREEMENT_DEFAULTS") = py::dict(py::arg("min_share") = AgreementOptions{}.min_share,
-                                           py::arg("min_size") = AgreementOptions{}.min_size);
-  m.def(
-      "department_labeling", &department_labeling, py::arg("graph"),
-      "The departments as a Labeling (no department = -1).");
-  m.def(
-      "attribute_labeling", &attribute_labeling, py::arg("graph"), py::arg("attribute"),
-      "The values of a free attribute as a Labeling (groups in order of first appearance; empty = -1).");
+  m.attr("_AGREEMENT_DEFAULTS") =
+      py::dict(py::arg("min_share") = AgreementOptions{}.min_share, py::arg("min_size") = AgreementOptions{}.min_size);
+  m.def("department_labeling", &department_labeling, py::arg("graph"),
+        "The departments as a Labeling (no department = -1).");
+  m.def("attribute_labeling", &attribute_labeling, py::arg("graph"), py::arg("attribute"),
+        "The values of a free attribute as a Labeling (groups in order of first appearance; empty = -1).");
 
   const AgreementOptions agreement_defaults;
   m.def(

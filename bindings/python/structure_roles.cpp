@@ -28,38 +28,46 @@ py::array flags_of(const std::vector<char>& values) {
 
 void bind_structure_roles(py::module_& m) {
   py::class_<RolesResult>(m, "RolesResult", "ONA roles per person (Cross and Prusak) with the numbers behind them.")
-      .def_property_readonly("degree", [](const RolesResult& r) { return copy_of(r.degree); },
-                             "Degree centrality (in + out, normalized by n - 1).")
-      .def_property_readonly("degree_percentile", [](const RolesResult& r) { return copy_of(r.degree_percentile); },
-                             "Percentile of degree in [0, 1].")
-      .def_property_readonly("betweenness", [](const RolesResult& r) { return copy_of(r.betweenness); },
-                             "Normalized betweenness.")
-      .def_property_readonly("betweenness_percentile",
-                             [](const RolesResult& r) { return copy_of(r.betweenness_percentile); },
-                             "Percentile of betweenness in [0, 1].")
-      .def_property_readonly("contacts", [](const RolesResult& r) { return counts_of(r.contacts); },
-                             "Distinct in- and out-neighbours (int64).")
-      .def_property_readonly("external", [](const RolesResult& r) { return counts_of(r.external); },
-                             "Contacts in another group (int64).")
-      .def_property_readonly("groups_reached", [](const RolesResult& r) { return counts_of(r.groups_reached); },
-                             "Other groups among the contacts (int64).")
-      .def_property_readonly("external_share", [](const RolesResult& r) { return copy_of(r.external_share); },
-                             "external / contacts (NaN without contacts).")
-      .def_property_readonly("external_percentile",
-                             [](const RolesResult& r) { return copy_of(r.external_percentile); },
-                             "Percentile of external contacts in [0, 1].")
-      .def_property_readonly("central_connector", [](const RolesResult& r) { return flags_of(r.central_connector); },
-                             "Central connector flags (bool).")
-      .def_property_readonly("boundary_spanner", [](const RolesResult& r) { return flags_of(r.boundary_spanner); },
-                             "Boundary spanner flags (bool).")
-      .def_property_readonly("information_broker",
-                             [](const RolesResult& r) { return flags_of(r.information_broker); },
-                             "Information broker flags (bool).")
-      .def_property_readonly("peripheral_specialist",
-                             [](const RolesResult& r) { return flags_of(r.peripheral_specialist); },
-                             "Peripheral specialist flags (bool).")
-      .def("roles", [](const RolesResult& r, std::int64_t v) { return role_names(r, static_cast<vertex_id>(v)); },
-           py::arg("v"), "The roles of vertex v joined by ',' ('' for none).")
+      .def_property_readonly(
+          "degree", [](const RolesResult& r) { return copy_of(r.degree); },
+          "Degree centrality (in + out, normalized by n - 1).")
+      .def_property_readonly(
+          "degree_percentile", [](const RolesResult& r) { return copy_of(r.degree_percentile); },
+          "Percentile of degree in [0, 1].")
+      .def_property_readonly(
+          "betweenness", [](const RolesResult& r) { return copy_of(r.betweenness); }, "Normalized betweenness.")
+      .def_property_readonly(
+          "betweenness_percentile", [](const RolesResult& r) { return copy_of(r.betweenness_percentile); },
+          "Percentile of betweenness in [0, 1].")
+      .def_property_readonly(
+          "contacts", [](const RolesResult& r) { return counts_of(r.contacts); },
+          "Distinct in- and out-neighbours (int64).")
+      .def_property_readonly(
+          "external", [](const RolesResult& r) { return counts_of(r.external); }, "Contacts in another group (int64).")
+      .def_property_readonly(
+          "groups_reached", [](const RolesResult& r) { return counts_of(r.groups_reached); },
+          "Other groups among the contacts (int64).")
+      .def_property_readonly(
+          "external_share", [](const RolesResult& r) { return copy_of(r.external_share); },
+          "external / contacts (NaN without contacts).")
+      .def_property_readonly(
+          "external_percentile", [](const RolesResult& r) { return copy_of(r.external_percentile); },
+          "Percentile of external contacts in [0, 1].")
+      .def_property_readonly(
+          "central_connector", [](const RolesResult& r) { return flags_of(r.central_connector); },
+          "Central connector flags (bool).")
+      .def_property_readonly(
+          "boundary_spanner", [](const RolesResult& r) { return flags_of(r.boundary_spanner); },
+          "Boundary spanner flags (bool).")
+      .def_property_readonly(
+          "information_broker", [](const RolesResult& r) { return flags_of(r.information_broker); },
+          "Information broker flags (bool).")
+      .def_property_readonly(
+          "peripheral_specialist", [](const RolesResult& r) { return flags_of(r.peripheral_specialist); },
+          "Peripheral specialist flags (bool).")
+      .def(
+          "roles", [](const RolesResult& r, std::int64_t v) { return role_names(r, static_cast<vertex_id>(v)); },
+          py::arg("v"), "The roles of vertex v joined by ',' ('' for none).")
       .def("__repr__", [](const RolesResult& r) {
         auto count = [](const std::vector<char>& f) { return std::to_string(std::count(f.begin(), f.end(), 1)); };
         return "<orgnet.RolesResult: " + count(r.central_connector) + " central connectors, " +
@@ -68,14 +76,14 @@ void bind_structure_roles(py::module_& m) {
       });
 
   const RoleOptions defaults;
-  m.attr("_ROLE_DEFAULTS") = py::dict(
-      py::arg("connector_percentile") = defaults.connector_percentile,
-      py::arg("spanner_percentile") = defaults.spanner_percentile,
-      py::arg("spanner_min_groups") = defaults.spanner_min_groups,
-      py::arg("broker_percentile") = defaults.broker_percentile,
-      py::arg("broker_min_groups") = defaults.broker_min_groups,
-      py::arg("peripheral_percentile") = defaults.peripheral_percentile,
-      py::arg("distance") = std::string(to_string(defaults.distance)), py::arg("threads") = defaults.threads);
+  m.attr("_ROLE_DEFAULTS") =
+      py::dict(py::arg("connector_percentile") = defaults.connector_percentile,
+               py::arg("spanner_percentile") = defaults.spanner_percentile,
+               py::arg("spanner_min_groups") = defaults.spanner_min_groups,
+               py::arg("broker_percentile") = defaults.broker_percentile,
+               py::arg("broker_min_groups") = defaults.broker_min_groups,
+               py::arg("peripheral_percentile") = defaults.peripheral_percentile,
+               py::arg("distance") = std::string(to_string(defaults.distance)), py::arg("threads") = defaults.threads);
   m.def(
       "_ona_roles",
       [](const InfluenceGraph& graph, py::object groups, double connector_percentile, double spanner_percentile,

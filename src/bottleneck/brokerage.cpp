@@ -52,8 +52,8 @@ constexpr std::size_t W_I = 0, W_O = 1, B_IO = 2, B_OI = 3, B_O = 4, TOTAL = 5;
 
 struct Scratch {
   Scratch(std::size_t n, std::size_t groups) : mark(n, 0), per_group(groups, 0) {}
-  std::vector<char> mark;                 // out-neighbours of the broker
-  std::vector<std::uint64_t> per_group;   // broker's out-neighbours by group
+  std::vector<char> mark;                // out-neighbours of the broker
+  std::vector<std::uint64_t> per_group;  // broker's out-neighbours by group
 };
 
 }  // namespace

@@ -74,7 +74,8 @@ double distance_fragmentation_of(const Contacts& c, HopScratch& s) {
     for (std::size_t i = 0; i < tail; ++i) s.level[s.queue[i]] = HopScratch::unseen;
   }
   double inverse = 0.0;
-  for (std::size_t d = 1; d < s.histogram.size(); ++d) inverse += static_cast<double>(s.histogram[d]) / static_cast<double>(d);
+  for (std::size_t d = 1; d < s.histogram.size(); ++d)
+    inverse += static_cast<double>(s.histogram[d]) / static_cast<double>(d);
   if (present < 2) return std::numeric_limits<double>::quiet_NaN();
   const double np = static_cast<double>(present);
   return 1.0 - inverse / (np * (np - 1.0));
@@ -93,12 +94,14 @@ double measure(const Contacts& c, const std::vector<char>& removed, KeyPlayerObj
 }
 
 // Larger is better; NaN never wins.
-bool better(double candidate, double best) { return candidate > best + 1e-12 || (!(best == best) && candidate == candidate); }
+bool better(double candidate, double best) {
+  return candidate > best + 1e-12 || (!(best == best) && candidate == candidate);
+}
 
 // The best person to remove next from G - removed (lowest vertex on ties),
 // with the resulting measure; no_vertex when nobody is left.
 std::pair<vertex_id, double> best_addition(const Contacts& c, const std::vector<char>& removed,
-                                          KeyPlayerObjective objective, int threads) {
+                                           KeyPlayerObjective objective, int threads) {
   const std::size_t n = c.num_vertices();
   std::vector<double> value(n, std::numeric_limits<double>::quiet_NaN());
   if (objective == KeyPlayerObjective::fragmentation) {
@@ -154,12 +157,10 @@ KeyPlayerResult key_players(const InfluenceGraph& graph, const KeyPlayerOptions&
   std::vector<char> removed(n, 0);
   // DF costs O(n (n + m)): reported with the fragmentation objective only up
   // to distance_report_limit people (NaN above).
-  const bool report_df =
-      options.objective == KeyPlayerObjective::distance_fragmentation || n <= distance_report_limit;
+  const bool report_df = options.objective == KeyPlayerObjective::distance_fragmentation || n <= distance_report_limit;
   const double nan = std::numeric_limits<double>::quiet_NaN();
   r.fragmentation_before = measure(c, removed, KeyPlayerObjective::fragmentation);
-  r.distance_fragmentation_before =
-      report_df ? measure(c, removed, KeyPlayerObjective::distance_fragmentation) : nan;
+  r.distance_fragmentation_before = report_df ? measure(c, removed, KeyPlayerObjective::distance_fragmentation) : nan;
 
   double current = measure(c, removed, options.objective);
   for (std::size_t step = 0; step < options.k; ++step) {
@@ -253,8 +254,8 @@ RemovalImpact removal_impact(const InfluenceGraph& graph, vertex_id person, cons
   const auto scan = bottleneck_detail::scan_pieces(c);
   r.fragmentation_before = bottleneck_detail::fragmentation_of(scan.connected_pairs, n);
   const double size = static_cast<double>(scan.component_size[scan.component[person]]);
-  r.fragmentation_after = bottleneck_detail::fragmentation_of(
-      scan.connected_pairs - size * (size - 1.0) + scan.piece_pairs[person], n - 1);
+  r.fragmentation_after =
+      bottleneck_detail::fragmentation_of(scan.connected_pairs - size * (size - 1.0) + scan.piece_pairs[person], n - 1);
   if (scan.pieces[person] >= 2) {
     r.cut_off = static_cast<std::uint32_t>(size - 1.0 - scan.largest_piece[person]);
   }

@@ -66,7 +66,8 @@ OverloadResult overload(const InfluenceGraph& graph, const OverloadOptions& opti
     for (vertex_id v = 0; v < n; ++v) r.load_ratio[v] = r.load[v] / r.median_load;
   }
 
-  r.chain_share = betweenness(graph, {.distance = options.distance, .normalized = true, .threads = options.threads}).score;
+  r.chain_share =
+      betweenness(graph, {.distance = options.distance, .normalized = true, .threads = options.threads}).score;
   if (n < 3) std::fill(r.chain_share.begin(), r.chain_share.end(), 0.0);
 
   const double max_load = *std::max_element(r.load.begin(), r.load.end());

@@ -74,7 +74,7 @@ StructuralHolesResult structural_holes(const InfluenceGraph& graph, const Struct
             const std::uint32_t slot = s.slot[q_contacts[b]];
             if (slot == 0) continue;
             const double m_qj = q_weights[b];
-            s.indirect[slot - 1] += p_iq * (m_qj / sum[q]);   // p(i, q) p(q, j)
+            s.indirect[slot - 1] += p_iq * (m_qj / sum[q]);     // p(i, q) p(q, j)
             redundancy += s.share[slot - 1] * (m_qj / max[q]);  // p(i, j) r(q, j), q as the contact
           }
         }

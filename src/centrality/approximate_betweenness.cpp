@@ -31,8 +31,7 @@ constexpr double rk_constant = 0.5;
 // (shortest paths between two people of one component stay inside it).
 // Hops when the arcs have no lengths.
 double eccentricity_within(const Arcs& arcs, const std::vector<std::uint32_t>& comp, vertex_id source,
-                           std::vector<double>& dist, std::vector<vertex_id>& seen,
-                           detail::RadixHeap<double>& heap) {
+                           std::vector<double>& dist, std::vector<vertex_id>& seen, detail::RadixHeap<double>& heap) {
   const std::uint32_t c = comp[source];
   double farthest = 0.0;
   seen.clear();
@@ -159,8 +158,8 @@ std::size_t vertex_diameter_bound(const InfluenceGraph& graph, const Arcs& out, 
       largest_zero = std::max(largest_zero, zero_size[find(v)]);
     }
     // Any distance inside C is at most reach (through the hub).
-    const double reach = eccentricity_within(out, comp, hub, dist, seen, heap) +
-                         eccentricity_within(in, comp, hub, dist, seen, heap);
+    const double reach =
+        eccentricity_within(out, comp, hub, dist, seen, heap) + eccentricity_within(in, comp, hub, dist, seen, heap);
     double people = 0.0;
     if (!weighted) {
       people = reach + 1.0;
@@ -280,8 +279,7 @@ ArcRange arcs_of(const Arcs& arcs, vertex_id v) { return {arcs.offsets[v], arcs.
 class BfsSampler {
  public:
   BfsSampler(const Arcs& out, const Arcs& in, std::size_t n)
-      : out_(out), in_(in), lf_(n, detail::unreached_level), lb_(n, detail::unreached_level), sf_(n, 0.0),
-        sb_(n, 0.0) {
+      : out_(out), in_(in), lf_(n, detail::unreached_level), lb_(n, detail::unreached_level), sf_(n, 0.0), sb_(n, 0.0) {
     tf_.reserve(n);
     tb_.reserve(n);
   }
@@ -630,7 +628,9 @@ class DijkstraSampler {
   // among x's arcs by binary search.
   void check_meetings_forward(vertex_id x) {
     const PathKey kx = key(f_[x]);
-    auto meet = [&](vertex_id y, double length) { record(x, y, length, combine(detail::extend(kx, length), key(b_[y]))); };
+    auto meet = [&](vertex_id y, double length) {
+      record(x, y, length, combine(detail::extend(kx, length), key(b_[y])));
+    };
     const edge_id begin = out_.offsets[x], end = out_.offsets[x + 1];
     if (end - begin <= lookup_factor * settled_b_.size()) {
       for (edge_id k = begin; k < end; ++k) {
@@ -640,7 +640,8 @@ class DijkstraSampler {
       const Arcs& arcs = out_.by_head;
       for (vertex_id y : settled_b_) {
         const auto* at = std::lower_bound(arcs.heads.data() + begin, arcs.heads.data() + end, y);
-        if (at != arcs.heads.data() + end && *at == y) meet(y, arcs.length[static_cast<std::size_t>(at - arcs.heads.data())]);
+        if (at != arcs.heads.data() + end && *at == y)
+          meet(y, arcs.length[static_cast<std::size_t>(at - arcs.heads.data())]);
       }
     }
   }
@@ -648,7 +649,9 @@ class DijkstraSampler {
   // y was just settled backward: its arcs x -> y from vertices settled forward.
   void check_meetings_backward(vertex_id y) {
     const PathKey ky = key(b_[y]);
-    auto meet = [&](vertex_id x, double length) { record(x, y, length, combine(detail::extend(key(f_[x]), length), ky)); };
+    auto meet = [&](vertex_id x, double length) {
+      record(x, y, length, combine(detail::extend(key(f_[x]), length), ky));
+    };
     const edge_id begin = in_.offsets[y], end = in_.offsets[y + 1];
     if (end - begin <= lookup_factor * settled_f_.size()) {
       for (edge_id k = begin; k < end; ++k) {
@@ -658,7 +661,8 @@ class DijkstraSampler {
       const Arcs& arcs = in_.by_head;
       for (vertex_id x : settled_f_) {
         const auto* at = std::lower_bound(arcs.heads.data() + begin, arcs.heads.data() + end, x);
-        if (at != arcs.heads.data() + end && *at == x) meet(x, arcs.length[static_cast<std::size_t>(at - arcs.heads.data())]);
+        if (at != arcs.heads.data() + end && *at == x)
+          meet(x, arcs.length[static_cast<std::size_t>(at - arcs.heads.data())]);
       }
     }
   }
@@ -737,7 +741,10 @@ std::vector<std::uint64_t> count_samples(const ArcsType& out, const ArcsType& in
     std::vector<std::uint64_t> counts;
   };
   detail::parallel_for_items(
-      samples, threads, 64, [&] { return Scratch{Sampler(out, in, n), std::vector<std::uint64_t>(n, 0)}; },
+      samples, threads, 64,
+      [&] {
+        return Scratch{Sampler(out, in, n), std::vector<std::uint64_t>(n, 0)};
+      },
       [&](Scratch& scratch, std::size_t i) {
         SplitMix64 rng(detail::stream_seed(seed, i));
         const auto u = static_cast<vertex_id>(rng.below(n));
@@ -781,8 +788,8 @@ ApproximateBetweennessResult approximate_betweenness(const InfluenceGraph& graph
 
   // r = ceil((c / eps^2) (floor(log2(VD - 2)) + 1 + ln(1 / delta))).
   const auto vc_dimension = static_cast<double>(std::bit_width(vd - 2) - 1) + 1.0;
-  const double r = std::ceil(rk_constant / (options.epsilon * options.epsilon) *
-                             (vc_dimension + std::log(1.0 / options.delta)));
+  const double r =
+      std::ceil(rk_constant / (options.epsilon * options.epsilon) * (vc_dimension + std::log(1.0 / options.delta)));
   if (!(r <= 1e15)) fail("epsilon", "be large enough for at most 1e15 samples", options.epsilon);
   result.samples = static_cast<std::size_t>(r);
 

@@ -182,10 +182,10 @@ EdgeBetweennessResult edge_betweenness(const InfluenceGraph& graph, const EdgeBe
   const Arcs arcs = detail::make_arcs(graph, detail::Traversal::forward, options.distance);
   if (arcs.unit()) {
     const Arcs in = detail::make_arcs(graph, detail::Traversal::backward, options.distance);
-    result.score = sum_over_sources<BfsWorkspace>(
-        arcs, m, options.threads, [&in](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* score) {
-          bfs_dependencies<false, true>(a, in, ws, s, score);
-        });
+    result.score = sum_over_sources<BfsWorkspace>(arcs, m, options.threads,
+                                                  [&in](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* score) {
+                                                    bfs_dependencies<false, true>(a, in, ws, s, score);
+                                                  });
   } else {
     result.score = sum_over_sources<DijkstraWorkspace>(
         arcs, m, options.threads,

@@ -25,14 +25,22 @@ namespace orgnet {
 namespace {
 
 constexpr std::array<std::pair<Measure, std::string_view>, 16> measure_names{{
-    {Measure::in_degree, "in_degree"},     {Measure::out_degree, "out_degree"},
-    {Measure::degree, "degree"},           {Measure::in_strength, "in_strength"},
-    {Measure::out_strength, "out_strength"}, {Measure::strength, "strength"},
-    {Measure::closeness, "closeness"},     {Measure::harmonic, "harmonic"},
-    {Measure::betweenness, "betweenness"}, {Measure::approx_betweenness, "approx_betweenness"},
-    {Measure::eigenvector, "eigenvector"}, {Measure::pagerank, "pagerank"},
-    {Measure::katz, "katz"},               {Measure::hubs, "hubs"},
-    {Measure::authorities, "authorities"}, {Measure::coreness, "coreness"},
+    {Measure::in_degree, "in_degree"},
+    {Measure::out_degree, "out_degree"},
+    {Measure::degree, "degree"},
+    {Measure::in_strength, "in_strength"},
+    {Measure::out_strength, "out_strength"},
+    {Measure::strength, "strength"},
+    {Measure::closeness, "closeness"},
+    {Measure::harmonic, "harmonic"},
+    {Measure::betweenness, "betweenness"},
+    {Measure::approx_betweenness, "approx_betweenness"},
+    {Measure::eigenvector, "eigenvector"},
+    {Measure::pagerank, "pagerank"},
+    {Measure::katz, "katz"},
+    {Measure::hubs, "hubs"},
+    {Measure::authorities, "authorities"},
+    {Measure::coreness, "coreness"},
 }};
 
 }  // namespace
@@ -90,26 +98,41 @@ CentralityTable centrality_table(const InfluenceGraph& graph, const CentralityTa
       return degree_centrality(graph, {.direction = direction, .weighted = weighted, .normalized = o.normalized}).score;
     };
     switch (measure) {
-      case Measure::in_degree: column.values = degree(DegreeDirection::in, false); break;
-      case Measure::out_degree: column.values = degree(DegreeDirection::out, false); break;
-      case Measure::degree: column.values = degree(DegreeDirection::total, false); break;
-      case Measure::in_strength: column.values = degree(DegreeDirection::in, true); break;
-      case Measure::out_strength: column.values = degree(DegreeDirection::out, true); break;
-      case Measure::strength: column.values = degree(DegreeDirection::total, true); break;
+      case Measure::in_degree:
+        column.values = degree(DegreeDirection::in, false);
+        break;
+      case Measure::out_degree:
+        column.values = degree(DegreeDirection::out, false);
+        break;
+      case Measure::degree:
+        column.values = degree(DegreeDirection::total, false);
+        break;
+      case Measure::in_strength:
+        column.values = degree(DegreeDirection::in, true);
+        break;
+      case Measure::out_strength:
+        column.values = degree(DegreeDirection::out, true);
+        break;
+      case Measure::strength:
+        column.values = degree(DegreeDirection::total, true);
+        break;
       case Measure::closeness:
         column.values = closeness(graph, {.distance = o.distance, .direction = paths, .threads = o.threads}).score;
         break;
       case Measure::harmonic:
-        column.values = harmonic_closeness(graph, {.distance = o.distance, .direction = paths, .threads = o.threads}).score;
+        column.values =
+            harmonic_closeness(graph, {.distance = o.distance, .direction = paths, .threads = o.threads}).score;
         break;
       case Measure::betweenness:
         column.values =
             betweenness(graph, {.distance = o.distance, .normalized = o.normalized, .threads = o.threads}).score;
         break;
       case Measure::approx_betweenness:
-        column.values = approximate_betweenness(graph, {.epsilon = o.epsilon, .delta = o.delta, .seed = o.seed,
-                                                        .distance = o.distance, .threads = o.threads})
-                            .score;
+        column.values =
+            approximate_betweenness(
+                graph,
+                {.epsilon = o.epsilon, .delta = o.delta, .seed = o.seed, .distance = o.distance, .threads = o.threads})
+                .score;
         break;
       case Measure::eigenvector: {
         auto result = eigenvector_centrality(graph, {.flow = o.flow, .threads = o.threads});
@@ -171,14 +194,15 @@ void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& 
   switch (format) {
     case OutputFormat::table: {
       out << "Centrality" << (options.title.empty() ? "" : " of " + options.title) << ": ";
-      out << (options.top == 0 ? "everyone" : "top " + std::to_string(rows.size())) << " by "
-          << to_string(key->measure) << '\n';
+      out << (options.top == 0 ? "everyone" : "top " + std::to_string(rows.size())) << " by " << to_string(key->measure)
+          << '\n';
       std::size_t id_width = 2, department_width = 10;
       for (const auto& row : rows) {
         id_width = std::max(id_width, row.id.size());
         department_width = std::max(department_width, row.department.size());
       }
-      out << std::right << std::setw(5) << "rank" << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
+      out << std::right << std::setw(5) << "rank"
+          << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
           << "  " << std::setw(static_cast<int>(department_width)) << "department";
       for (const auto& column : table.columns) {
         out << "  " << std::right << std::setw(std::max<int>(9, static_cast<int>(to_string(column.measure).size())))

@@ -6,9 +6,7 @@
 
 namespace orgnet {
 
-std::string_view to_string(InfluenceFlow flow) {
-  return flow == InfluenceFlow::received ? "received" : "exerted";
-}
+std::string_view to_string(InfluenceFlow flow) { return flow == InfluenceFlow::received ? "received" : "exerted"; }
 
 InfluenceFlow parse_influence_flow(std::string_view text) {
   if (text == "received") return InfluenceFlow::received;

@@ -133,9 +133,8 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     return result;
   }
   const int threads = thread_count(options.threads, n + graph.num_edges());
-  const std::vector<double> in_weights =
-      options.weighted ? in_edge_strengths(graph, threads) : std::vector<double>();
-  const CsrView transposed = in_edges_view(graph, in_weights);       // row v: edges u -> v (A^T)
+  const std::vector<double> in_weights = options.weighted ? in_edge_strengths(graph, threads) : std::vector<double>();
+  const CsrView transposed = in_edges_view(graph, in_weights);      // row v: edges u -> v (A^T)
   const CsrView forward = out_edges_view(graph, options.weighted);  // row u: edges u -> w (A)
   Blocks blocks(n, threads);
   const std::size_t block_count = blocks.count();
@@ -148,9 +147,9 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   // (again when that cancelled most of it), so no spurious copies of theta
   // appear.
   constexpr std::size_t basis_limit = 20;  // restart with the Ritz vector after this many vectors
-  std::vector<std::vector<double>> q;       // q[0..size), storage kept across restarts
+  std::vector<std::vector<double>> q;      // q[0..size), storage kept across restarts
   std::size_t size = 0;
-  std::vector<double> q_sum;                // sum of the entries of q[i]
+  std::vector<double> q_sum;  // sum of the entries of q[i]
   std::vector<double> alpha;
   std::vector<double> beta;
   std::vector<double> w(n);

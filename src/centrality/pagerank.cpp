@@ -48,8 +48,7 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
   const std::size_t n = graph.num_vertices();
   const double damping = options.damping;
   if (!(damping >= 0.0 && damping < 1.0)) {
-    throw invalid_argument(std::string(function) + ": damping = " + number_text(damping) +
-                           " must lie in [0, 1)");
+    throw invalid_argument(std::string(function) + ": damping = " + number_text(damping) + " must lie in [0, 1)");
   }
   double personalization_sum = 0.0;
   if (!options.personalization.empty()) {
@@ -133,8 +132,7 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
     const auto [change, next_dangling_mass] =
         blocks.sum2([&](std::size_t begin, std::size_t end, double& change_part, double& dangling_part) {
           for (std::size_t v = begin; v < end; ++v) {
-            const double value =
-                damping * (transposed.row_dot(v, y.data()) + dangling_mass * d[v]) + restart * p[v];
+            const double value = damping * (transposed.row_dot(v, y.data()) + dangling_mass * d[v]) + restart * p[v];
             next[v] = value;
             next_y[v] = value * inv_out[v];
             if (is_dangling[v]) dangling_part += value;

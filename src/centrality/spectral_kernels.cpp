@@ -67,11 +67,9 @@ class Pool {
   // Claims and runs blocks of job `generation` until none is left.
   void work(std::uint64_t generation) {
     std::uint64_t word = claim_.load(std::memory_order_acquire);
-    while ((word >> 32) == generation &&
-           static_cast<std::uint32_t>(word) < count_.load(std::memory_order_relaxed)) {
+    while ((word >> 32) == generation && static_cast<std::uint32_t>(word) < count_.load(std::memory_order_relaxed)) {
       if (claim_.compare_exchange_weak(word, word + 1, std::memory_order_acq_rel, std::memory_order_acquire)) {
-        fn_.load(std::memory_order_relaxed)(context_.load(std::memory_order_relaxed),
-                                            static_cast<std::uint32_t>(word));
+        fn_.load(std::memory_order_relaxed)(context_.load(std::memory_order_relaxed), static_cast<std::uint32_t>(word));
         done_.fetch_add(1, std::memory_order_release);
         word = claim_.load(std::memory_order_acquire);
       }
@@ -191,12 +189,12 @@ void check_tolerance(const char* function, double tolerance) {
   }
 }
 
-double check_vertex_vector(const char* function, const char* field, std::span<const double> values,
-                           std::size_t n, bool non_negative, bool positive_sum) {
+double check_vertex_vector(const char* function, const char* field, std::span<const double> values, std::size_t n,
+                           bool non_negative, bool positive_sum) {
   const std::string prefix = std::string(function) + ": " + field;
   if (values.size() != n) {
-    throw invalid_argument(prefix + " has " + std::to_string(values.size()) + " values, expected " +
-                           std::to_string(n) + " (one per person, by vertex id)");
+    throw invalid_argument(prefix + " has " + std::to_string(values.size()) + " values, expected " + std::to_string(n) +
+                           " (one per person, by vertex id)");
   }
   double sum = 0.0;
   for (std::size_t v = 0; v < n; ++v) {

@@ -126,9 +126,7 @@ class Blocks {
   }
 
  private:
-  [[nodiscard]] std::size_t end_of(std::size_t b) const noexcept {
-    return b + 1 == count_ ? n_ : (b + 1) * block_size;
-  }
+  [[nodiscard]] std::size_t end_of(std::size_t b) const noexcept { return b + 1 == count_ ? n_ : (b + 1) * block_size; }
 
   std::size_t n_;
   std::size_t count_;
@@ -217,7 +215,7 @@ void check_tolerance(const char* function, double tolerance);
 
 /// Checks a per-vertex vector: n values, each finite (and >= 0 when
 /// `non_negative`), and (when `positive_sum`) not all zero. Returns their sum.
-double check_vertex_vector(const char* function, const char* field, std::span<const double> values,
-                           std::size_t n, bool non_negative, bool positive_sum);
+double check_vertex_vector(const char* function, const char* field, std::span<const double> values, std::size_t n,
+                           bool non_negative, bool positive_sum);
 
 }  // namespace orgnet::detail::spectral

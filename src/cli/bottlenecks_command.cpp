@@ -37,9 +37,8 @@ constexpr auto TOTAL = static_cast<std::size_t>(BrokerageRole::total);
 
 // The people table's columns, in display order.
 const std::vector<std::string>& column_names() {
-  static const std::vector<std::string> names{"cut_off",    "constraint", "effective_size", "efficiency",
-                                              "hierarchy",  "brokerage",  "brokerage_z",    "load_ratio",
-                                              "chain_share", "overload"};
+  static const std::vector<std::string> names{"cut_off",   "constraint",  "effective_size", "efficiency",  "hierarchy",
+                                              "brokerage", "brokerage_z", "load_ratio",     "chain_share", "overload"};
   return names;
 }
 
@@ -118,23 +117,26 @@ void register_bottlenecks(CLI::App& app) {
     int threads = 0;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand(
-      "bottlenecks", "Where the organization jams and who holds it together: articulation points and bridges, "
-                     "structural holes, brokerage roles, key players, overload, dominators, minimum cuts");
+  CLI::App* command =
+      app.add_subcommand("bottlenecks",
+                         "Where the organization jams and who holds it together: articulation points and bridges, "
+                         "structural holes, brokerage roles, key players, overload, dominators, minimum cuts");
   add_input_options(*command, o->input);
-  command->add_option("--sort-by", o->sort_by,
-                      "Rank people by: cut_off, constraint (lowest first), effective_size, efficiency, hierarchy, "
-                      "brokerage, brokerage_z, load_ratio, chain_share, overload")
+  command
+      ->add_option("--sort-by", o->sort_by,
+                   "Rank people by: cut_off, constraint (lowest first), effective_size, efficiency, hierarchy, "
+                   "brokerage, brokerage_z, load_ratio, chain_share, overload")
       ->capture_default_str();
   command->add_option("--top", o->top, "Rows to show; 0 = everyone")->capture_default_str();
   command->add_option("--format", o->format, "Output: table, json or csv (csv: the people table)")
       ->capture_default_str();
   command->add_option("--group", o->group, "Free attribute that defines brokerage groups (default: department)");
   command->add_flag("--unweighted", o->unweighted, "Structural holes with 1 per edge instead of strengths");
-  command->add_option("--key-players", o->key_players, "Size of the key-player set; 0 = skip")
-      ->capture_default_str();
-  command->add_option("--objective", o->objective, "Key players: fragmentation, distance_fragmentation, or auto (distance-weighted up to 2,000 people, "
-                      "where it also ranks sets that separate nobody; fragmentation above)")
+  command->add_option("--key-players", o->key_players, "Size of the key-player set; 0 = skip")->capture_default_str();
+  command
+      ->add_option("--objective", o->objective,
+                   "Key players: fragmentation, distance_fragmentation, or auto (distance-weighted up to 2,000 people, "
+                   "where it also ranks sets that separate nobody; fragmentation above)")
       ->capture_default_str();
   command->add_option("--dominators", o->dominators, "Print the dominator tree rooted at this person");
   command->add_option("--must-pass", o->must_pass, "SOURCE,TARGET: people every chain from SOURCE to TARGET passes");
@@ -144,8 +146,7 @@ void register_bottlenecks(CLI::App& app) {
   command->add_option("--impact", o->impact, "Removal impact of this person (reach and fragmentation)");
   command->add_option("--depends-on", o->relations,
                       "Overload: relation whose ties mean dependence (repeatable; default advice when present)");
-  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")
-      ->capture_default_str();
+  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")->capture_default_str();
 
   on_run(command, [o] {
     const OutputFormat format = parse_output_format(o->format);
@@ -157,18 +158,17 @@ void register_bottlenecks(CLI::App& app) {
     if (o->objective != "auto") chosen = parse_key_player_objective(o->objective);
     LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
-    const KeyPlayerObjective objective =
-        chosen ? *chosen
-               : (g.num_vertices() <= 2000 ? KeyPlayerObjective::distance_fragmentation
-                                           : KeyPlayerObjective::fragmentation);
+    const KeyPlayerObjective objective = chosen ? *chosen
+                                                : (g.num_vertices() <= 2000 ? KeyPlayerObjective::distance_fragmentation
+                                                                            : KeyPlayerObjective::fragmentation);
 
     Figures f{cut_points(g), structural_holes(g, {.weighted = !o->unweighted, .threads = o->threads}),
               brokerage(g, {.attribute = o->group, .threads = o->threads}),
               overload(g, {.relations = o->relations, .threads = o->threads})};
     std::optional<KeyPlayerResult> keys;
     if (o->key_players > 0 && g.num_vertices() > 0) {
-      keys = key_players(g, {.k = std::min(o->key_players, g.num_vertices()), .objective = objective,
-                             .threads = o->threads});
+      keys = key_players(
+          g, {.k = std::min(o->key_players, g.num_vertices()), .objective = objective, .threads = o->threads});
     }
     std::optional<DominatorTree> tree;
     if (!o->dominators.empty()) tree = dominator_tree(g, g.index_of(o->dominators));
@@ -244,7 +244,11 @@ void register_bottlenecks(CLI::App& app) {
       json.end_array();
       json.key("articulation_points").begin_array();
       for (const vertex_id v : f.cuts.articulation_points) {
-        json.begin_object().field("id", g.id(v)).field("cut_off", f.cuts.cut_off[v]).field("pieces", f.cuts.pieces[v]).end_object();
+        json.begin_object()
+            .field("id", g.id(v))
+            .field("cut_off", f.cuts.cut_off[v])
+            .field("pieces", f.cuts.pieces[v])
+            .end_object();
       }
       json.end_array();
       json.key("bridges").begin_array();
@@ -255,7 +259,10 @@ void register_bottlenecks(CLI::App& app) {
       json.key("brokerage").begin_object().field("density", f.brokers.density);
       json.key("groups").begin_array();
       for (std::size_t i = 0; i < f.brokers.group_names.size(); ++i) {
-        json.begin_object().field("name", f.brokers.group_names[i]).field("size", f.brokers.group_sizes[i]).end_object();
+        json.begin_object()
+            .field("name", f.brokers.group_names[i])
+            .field("size", f.brokers.group_sizes[i])
+            .end_object();
       }
       json.end_array();
       json.key("network").begin_object();
@@ -283,14 +290,21 @@ void register_bottlenecks(CLI::App& app) {
             .end_object();
       }
       if (tree) {
-        json.key("dominator_tree").begin_object().field("root", g.id(tree->root)).key("immediate_dominator").begin_object();
+        json.key("dominator_tree")
+            .begin_object()
+            .field("root", g.id(tree->root))
+            .key("immediate_dominator")
+            .begin_object();
         for (vertex_id v = 0; v < g.num_vertices(); ++v) {
           if (tree->immediate_dominator[v] != no_vertex) json.field(g.id(v), g.id(tree->immediate_dominator[v]));
         }
         json.end_object().end_object();
       }
       if (pass) {
-        json.key("must_pass").begin_object().field("source", g.id(pass->first.first)).field("target", g.id(pass->first.second));
+        json.key("must_pass")
+            .begin_object()
+            .field("source", g.id(pass->first.first))
+            .field("target", g.id(pass->first.second));
         json.field("status", to_string(pass->second.status)).key("people");
         json_ids(json, g, pass->second.people);
         json.end_object();
@@ -343,9 +357,11 @@ void register_bottlenecks(CLI::App& app) {
       id_width = std::max(id_width, row.id.size());
       department_width = std::max(department_width, row.department.size());
     }
-    out << std::right << std::setw(5) << "rank" << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
+    out << std::right << std::setw(5) << "rank"
+        << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
         << "  " << std::setw(static_cast<int>(department_width)) << "department";
-    for (const auto& c : columns) out << "  " << std::right << std::setw(static_cast<int>(std::max<std::size_t>(7, c.size()))) << c;
+    for (const auto& c : columns)
+      out << "  " << std::right << std::setw(static_cast<int>(std::max<std::size_t>(7, c.size()))) << c;
     out << '\n';
     for (const auto& row : rows) {
       out << std::right << std::setw(5) << row.rank << "  " << std::left << std::setw(static_cast<int>(id_width))
@@ -361,7 +377,8 @@ void register_bottlenecks(CLI::App& app) {
     out << "\nArticulation points: " << f.cuts.articulation_points.size();
     if (!f.cuts.articulation_points.empty()) {
       auto aps = f.cuts.articulation_points;
-      std::stable_sort(aps.begin(), aps.end(), [&](vertex_id a, vertex_id b) { return f.cuts.cut_off[a] > f.cuts.cut_off[b]; });
+      std::stable_sort(aps.begin(), aps.end(),
+                       [&](vertex_id a, vertex_id b) { return f.cuts.cut_off[a] > f.cuts.cut_off[b]; });
       out << " (most cut off first:";
       for (std::size_t i = 0; i < std::min<std::size_t>(aps.size(), 5); ++i) {
         out << ' ' << g.id(aps[i]) << " [" << f.cuts.cut_off[aps[i]] << ']';
@@ -371,7 +388,8 @@ void register_bottlenecks(CLI::App& app) {
     out << "\nBridges: " << f.cuts.bridges.size();
     if (!f.cuts.bridges.empty()) {
       auto bridges = f.cuts.bridges;
-      std::stable_sort(bridges.begin(), bridges.end(), [](const Bridge& a, const Bridge& b) { return a.cut_off > b.cut_off; });
+      std::stable_sort(bridges.begin(), bridges.end(),
+                       [](const Bridge& a, const Bridge& b) { return a.cut_off > b.cut_off; });
       out << " (most cut off first:";
       for (std::size_t i = 0; i < std::min<std::size_t>(bridges.size(), 5); ++i) {
         out << ' ' << g.id(bridges[i].u) << '-' << g.id(bridges[i].v) << " [" << bridges[i].cut_off << ']';
@@ -397,7 +415,8 @@ void register_bottlenecks(CLI::App& app) {
     if (tree) {
       out << "\nDominator tree rooted at " << g.id(tree->root) << " (person <- immediate dominator):\n";
       for (vertex_id v = 0; v < g.num_vertices(); ++v) {
-        if (tree->immediate_dominator[v] != no_vertex) out << "  " << g.id(v) << " <- " << g.id(tree->immediate_dominator[v]) << '\n';
+        if (tree->immediate_dominator[v] != no_vertex)
+          out << "  " << g.id(v) << " <- " << g.id(tree->immediate_dominator[v]) << '\n';
       }
     }
     if (pass) {
@@ -427,11 +446,11 @@ void register_bottlenecks(CLI::App& app) {
       }
     }
     if (impact) {
-      out << "\nIf " << g.id(impact->person) << " left: fragmentation " << fixed(impact->fragmentation_before)
-          << " -> " << fixed(impact->fragmentation_after) << ", " << impact->cut_off
+      out << "\nIf " << g.id(impact->person) << " left: fragmentation " << fixed(impact->fragmentation_before) << " -> "
+          << fixed(impact->fragmentation_after) << ", " << impact->cut_off
           << " people cut off, connected ordered pairs (directed) " << impact->reach_before << " -> "
-          << impact->reach_after << " (" << g.id(impact->person) << " reaches " << impact->reaches
-          << ", is reached by " << impact->reached_by << ")\n";
+          << impact->reach_after << " (" << g.id(impact->person) << " reaches " << impact->reaches << ", is reached by "
+          << impact->reached_by << ")\n";
     }
   });
 }

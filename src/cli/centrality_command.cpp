@@ -29,9 +29,10 @@ void register_centrality(CLI::App& app) {
     int threads = 0;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand(
-      "centrality", "Who matters: degree, strength, closeness, harmonic, betweenness (exact and approximate), "
-                    "eigenvector, PageRank, Katz, HITS, coreness");
+  CLI::App* command =
+      app.add_subcommand("centrality",
+                         "Who matters: degree, strength, closeness, harmonic, betweenness (exact and approximate), "
+                         "eigenvector, PageRank, Katz, HITS, coreness");
   add_input_options(*command, o->input);
   command->add_option("-m,--measure", o->measures,
                       "Comma-separated measures (default: degree,strength,closeness,harmonic,betweenness,"
@@ -42,9 +43,10 @@ void register_centrality(CLI::App& app) {
   command->add_option("--format", o->format, "Output: table, json or csv")->capture_default_str();
   command->add_option("--distance", o->distance, "Path lengths: neg_log (-ln s), inverse (1/s) or hops")
       ->capture_default_str();
-  command->add_option("--flow", o->flow,
-                      "exerted: influence a person exerts (outgoing distances, score flowing back along "
-                      "influence); received: NetworkX's conventions on the influence graph")
+  command
+      ->add_option("--flow", o->flow,
+                   "exerted: influence a person exerts (outgoing distances, score flowing back along "
+                   "influence); received: NetworkX's conventions on the influence graph")
       ->capture_default_str();
   command->add_flag("--raw", o->raw, "Do not normalize degree, strength and betweenness");
   command->add_option("--damping", o->damping, "PageRank damping")->capture_default_str();
@@ -52,8 +54,7 @@ void register_centrality(CLI::App& app) {
   command->add_option("--epsilon", o->epsilon, "approx_betweenness: largest absolute error")->capture_default_str();
   command->add_option("--delta", o->delta, "approx_betweenness: failure probability")->capture_default_str();
   command->add_option("--seed", o->seed, "approx_betweenness: random seed")->capture_default_str();
-  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")
-      ->capture_default_str();
+  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")->capture_default_str();
   on_run(command, [o] {
     CentralityTableOptions options;
     if (!o->measures.empty()) options.measures = parse_measures(o->measures);
@@ -72,8 +73,8 @@ void register_centrality(CLI::App& app) {
     const OutputFormat format = parse_output_format(o->format);
     LoadedGraph loaded = load_input(o->input);
     write.title = loaded.title;
-    if (write.sort_by && std::find(options.measures.begin(), options.measures.end(), *write.sort_by) ==
-                             options.measures.end()) {
+    if (write.sort_by &&
+        std::find(options.measures.begin(), options.measures.end(), *write.sort_by) == options.measures.end()) {
       options.measures.push_back(*write.sort_by);
     }
     const CentralityTable table = centrality_table(loaded.graph, options);

@@ -22,11 +22,11 @@ void register_datasets(CLI::App& app);
 void register_centrality(CLI::App& app);
 void register_bottlenecks(CLI::App& app);
 void register_structure(CLI::App& app);
-void register_spread(CLI::App& app);   // spread_command.cpp
-void register_opinion(CLI::App& app);  // opinion_command.cpp
-void register_path(CLI::App& app);      // path_command.cpp
-void register_win_over(CLI::App& app);  // win_over_command.cpp
-void register_seeds(CLI::App& app);     // seeds_command.cpp
+void register_spread(CLI::App& app);        // spread_command.cpp
+void register_opinion(CLI::App& app);       // opinion_command.cpp
+void register_path(CLI::App& app);          // path_command.cpp
+void register_win_over(CLI::App& app);      // win_over_command.cpp
+void register_seeds(CLI::App& app);         // seeds_command.cpp
 void register_network_plan(CLI::App& app);  // network_plan_command.cpp
 
 }  // namespace orgnet::cli

@@ -12,7 +12,8 @@ void add_input_options(CLI::App& command, InputOptions& o) {
   const char* group = "Input (default: the bundled Krackhardt network)";
   command.add_option("--dataset", o.dataset, "Bundled dataset: krackhardt, lazega, email_eu_core, uk_faculty, enron")
       ->group(group);
-  command.add_option("--people", o.people, "People CSV (id, name, department, title, level, manager, ...)")->group(group);
+  command.add_option("--people", o.people, "People CSV (id, name, department, title, level, manager, ...)")
+      ->group(group);
   command.add_option("--ties", o.ties, "Ties CSV (source, target, relation, weight)")->group(group);
   command.add_option("--graphml", o.graphml, "GraphML file")->group(group);
   command.add_option("--edges", o.edges, "Whitespace edge list: source target [weight]")->group(group);
@@ -23,25 +24,29 @@ void add_input_options(CLI::App& command, InputOptions& o) {
   command.add_option("--department-col", o.department_col, "People column with the department (default department)")
       ->group(columns);
   command.add_option("--title-col", o.title_col, "People column with the job title (default title)")->group(columns);
-  command.add_option("--level-col", o.level_col, "People column with the level, 0 = top (default level)")->group(columns);
+  command.add_option("--level-col", o.level_col, "People column with the level, 0 = top (default level)")
+      ->group(columns);
   command.add_option("--manager-col", o.manager_col, "People column with the manager's id (default manager)")
       ->group(columns);
   command.add_option("--source-col", o.source_col, "Ties column with the source id (default source)")->group(columns);
   command.add_option("--target-col", o.target_col, "Ties column with the target id (default target)")->group(columns);
-  command.add_option("--relation-col", o.relation_col, "Ties column with the relation (default relation)")->group(columns);
+  command.add_option("--relation-col", o.relation_col, "Ties column with the relation (default relation)")
+      ->group(columns);
   command.add_option("--weight-col", o.weight_col, "Ties column with the weight (default weight)")->group(columns);
   command.add_option("--default-relation", o.default_relation, "Relation of ties when there is no relation column")
       ->group(columns);
   command.add_option("--delimiter", o.delimiter, "CSV field delimiter (default ,)")->group(columns);
 
   const char* model = "Influence model";
-  command.add_option("--relation", o.relation_specs,
-                     "Override a relation: NAME=DIRECTION[,RULE], DIRECTION one of source_to_target, "
-                     "target_to_source, both; RULE one of as_is, scale_by_max, weighted_cascade")
+  command
+      .add_option("--relation", o.relation_specs,
+                  "Override a relation: NAME=DIRECTION[,RULE], DIRECTION one of source_to_target, "
+                  "target_to_source, both; RULE one of as_is, scale_by_max, weighted_cascade")
       ->group(model);
   command.add_flag("--strict-relations", o.strict_relations, "Reject relations missing from the relation map")
       ->group(model);
-  command.add_flag("--create-missing", o.create_missing, "Create people named by ties but missing from the people file")
+  command
+      .add_flag("--create-missing", o.create_missing, "Create people named by ties but missing from the people file")
       ->group(model);
 }
 
@@ -68,7 +73,8 @@ void map_column(std::string& field, const std::string& option) {
 }  // namespace
 
 LoadedGraph load_input(const InputOptions& o) {
-  const int sources = !o.dataset.empty() + (!o.people.empty() || !o.ties.empty()) + !o.graphml.empty() + !o.edges.empty();
+  const int sources =
+      !o.dataset.empty() + (!o.people.empty() || !o.ties.empty()) + !o.graphml.empty() + !o.edges.empty();
   if (sources > 1) throw invalid_argument("give one input: --dataset, --people/--ties, --graphml or --edges");
   const BuildOptions build = build_options(o);
 

@@ -16,9 +16,10 @@
 namespace {
 
 int run(int argc, char** argv) {
-  CLI::App app{"orgnet: see the organization as it really works (who matters, where it jams, "
-               "how to win someone over)",
-               "orgnet"};
+  CLI::App app{
+      "orgnet: see the organization as it really works (who matters, where it jams, "
+      "how to win someone over)",
+      "orgnet"};
   app.require_subcommand(1);
   app.set_version_flag("--version", orgnet::config::version);
   bool verbose = false;

@@ -138,7 +138,8 @@ void write_json(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRes
   }
   json.end_array();
   const NetworkingPlan& plan = r.plan;
-  json.key("plan").begin_object()
+  json.key("plan")
+      .begin_object()
       .field("targets", plan.targets)
       .field("candidates", plan.candidates)
       .field("complete", plan.complete())
@@ -221,7 +222,8 @@ void write_reach(std::ostream& out, const InfluenceGraph& g, const std::vector<G
   for (const GroupReach& r : reach) {
     out << "  " << (r.covered ? "ok  " : "GAP ") << r.group.label << " (" << r.size
         << (r.size == 1 ? " person): " : " people): ")
-        << (r.chain.people.empty() ? std::string("no chain") : percent(r.probability) + " via " + chain_line(g, r.chain))
+        << (r.chain.people.empty() ? std::string("no chain")
+                                   : percent(r.probability) + " via " + chain_line(g, r.chain))
         << "\n";
     if (members && !r.influential.empty()) {
       std::vector<std::string> names;
@@ -266,9 +268,10 @@ void write_table(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRe
     out << "  " << gap.group.label << " (best today " << percent(gap.probability) << "): ";
     std::vector<std::string> parts;
     for (const GapBridge& b : gap.bridges) {
-      parts.push_back(g.id(b.person) + (b.steps == 0 ? std::string(" (a member)")
-                                                      : " (" + percent(b.probability) + " in " + std::to_string(b.steps) +
-                                                            (b.steps == 1 ? " step)" : " steps)")));
+      parts.push_back(g.id(b.person) + (b.steps == 0
+                                            ? std::string(" (a member)")
+                                            : " (" + percent(b.probability) + " in " + std::to_string(b.steps) +
+                                                  (b.steps == 1 ? " step)" : " steps)")));
     }
     out << (parts.empty() ? "nobody among the candidates" : join(parts, ", ")) << "\n";
   }
@@ -283,13 +286,14 @@ void write_table(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRe
   out << "\n";
   for (std::size_t i = 0; i < plan.steps.size(); ++i) {
     const PlanStep& s = plan.steps[i];
-    out << i + 1 << ". " << (s.strengthen ? "Strengthen your tie to " : "Build a tie to ") << person_label(g, s.contact);
+    out << i + 1 << ". " << (s.strengthen ? "Strengthen your tie to " : "Build a tie to ")
+        << person_label(g, s.contact);
     if (s.strengthen) out << " (today " << fixed(s.current_strength) << ")";
     out << "\n";
     for (const Opening& op : s.opens) {
       out << "   opens " << op.group.label << ": " << percent(op.previous_probability) << " -> "
-          << percent(op.probability) << ", because " << chain_line(g, op.chain) << " ("
-          << percent(op.chain.probability) << ")\n";
+          << percent(op.probability) << ", because " << chain_line(g, op.chain) << " (" << percent(op.chain.probability)
+          << ")\n";
     }
   }
   if (!plan.complete()) out << "   Not coverable: " << plan.reason << "\n";
@@ -320,9 +324,10 @@ void register_network_plan(CLI::App& app) {
     std::string format = "table";
   };
   auto o = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand(
-      "network-plan", "One person's stakeholder map, the departments and levels they have no good chain into, and "
-                      "the fewest new or stronger ties that connect them to every department and to the top");
+  CLI::App* command =
+      app.add_subcommand("network-plan",
+                         "One person's stakeholder map, the departments and levels they have no good chain into, and "
+                         "the fewest new or stronger ties that connect them to every department and to the top");
   add_input_options(*command, o->input);
   command->add_option("--person", o->person, "Person id")->required();
   command->add_option("-p,--min-probability", o->plan.min_probability, "A chain this probable counts as a reach")

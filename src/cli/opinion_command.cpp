@@ -102,9 +102,10 @@ void register_opinion(CLI::App& app) {
     std::string format = "table";
   };
   auto o = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand(
-      "opinion", "Where stances settle (Friedkin-Johnsen, or DeGroot) and whose initial stance moves the "
-                 "organization most (leverage)");
+  CLI::App* command =
+      app.add_subcommand("opinion",
+                         "Where stances settle (Friedkin-Johnsen, or DeGroot) and whose initial stance moves the "
+                         "organization most (leverage)");
   add_input_options(*command, o->input);
   command->add_option("--stances", o->stances_file,
                       "CSV with a header: id, stance (in [-1, 1]) and/or stubbornness (in [0, 1]); people not "
@@ -113,8 +114,9 @@ void register_opinion(CLI::App& app) {
   command->add_option("--stubbornness", o->stubbornness, "Everyone's stubbornness: 1 never moves, 0 only listens")
       ->capture_default_str();
   command->add_flag("--degroot", o->degroot, "DeGroot: stubbornness 0 for everyone");
-  command->add_option("--leverage", o->leverage,
-                      "Leverage on: mean (the organization's mean stance), person or department (give --target)")
+  command
+      ->add_option("--leverage", o->leverage,
+                   "Leverage on: mean (the organization's mean stance), person or department (give --target)")
       ->capture_default_str();
   command->add_option("--target", o->target, "The person id or department name for --leverage person/department");
   command->add_option("--steps", o->steps, "Also report the first T steps (mean stance per step; JSON: all)")
@@ -122,8 +124,9 @@ void register_opinion(CLI::App& app) {
   command->add_option("--solver", o->solver, "automatic, direct (sparse LU) or iterative (BiCGSTAB)")
       ->capture_default_str();
   command->add_option("--top", o->top, "People to list (table); 0 = everyone")->capture_default_str();
-  command->add_option("--format", o->format,
-                      "table, json or csv (one row per person: id, department, initial, equilibrium, leverage)")
+  command
+      ->add_option("--format", o->format,
+                   "table, json or csv (one row per person: id, department, initial, equilibrium, leverage)")
       ->capture_default_str();
   on_run(command, [o] {
     const OutputFormat format = parse_output_format(o->format);
@@ -171,8 +174,8 @@ void register_opinion(CLI::App& app) {
     switch (format) {
       case OutputFormat::table: {
         out << (o->degroot ? "DeGroot" : "Friedkin-Johnsen") << " opinion dynamics in " << loaded.title << '\n';
-        out << "  mean stance     " << fixed(r.mean_initial) << " -> " << fixed(r.mean_equilibrium)
-            << "  (residual " << r.residual << ", " << to_string(r.solver) << " solver"
+        out << "  mean stance     " << fixed(r.mean_initial) << " -> " << fixed(r.mean_equilibrium) << "  (residual "
+            << r.residual << ", " << to_string(r.solver) << " solver"
             << (r.iterations ? ", " + std::to_string(r.iterations) + " iterations" : std::string()) << ")\n";
         if (r.consensus_groups > 0) {
           out << "  consensus groups " << r.consensus_groups
@@ -181,7 +184,8 @@ void register_opinion(CLI::App& app) {
         if (!r.solved) out << "warning: a linear solve did not reach its tolerance\n";
         if (r.trajectory_steps > 0) {
           out << "  mean by step    ";
-          for (std::size_t t = 0; t <= r.trajectory_steps; ++t) out << (t ? "  " : "") << t << ": " << fixed(step_mean(t));
+          for (std::size_t t = 0; t <= r.trajectory_steps; ++t)
+            out << (t ? "  " : "") << t << ": " << fixed(step_mean(t));
           out << '\n';
         }
         std::size_t id_width = 2, department_width = 10;
@@ -190,9 +194,10 @@ void register_opinion(CLI::App& app) {
           department_width = std::max(department_width, row.department.size());
         }
         out << "\nWhose initial stance moves the " << target_text << " stance most\n";
-        out << std::right << std::setw(5) << "rank" << "  " << std::left << std::setw(static_cast<int>(id_width))
-            << "id" << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right
-            << std::setw(10) << "leverage" << std::setw(9) << "initial" << std::setw(13) << "equilibrium" << '\n';
+        out << std::right << std::setw(5) << "rank"
+            << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
+            << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right << std::setw(10)
+            << "leverage" << std::setw(9) << "initial" << std::setw(13) << "equilibrium" << '\n';
         for (const auto& row : ranked) {
           out << std::right << std::setw(5) << row.rank << "  " << std::left << std::setw(static_cast<int>(id_width))
               << row.id << "  " << std::setw(static_cast<int>(department_width)) << row.department << std::right

@@ -26,14 +26,16 @@ void register_path(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
-      "path", "Through whom to reach a person: the most probable (or widest, or shortest) chains of influence, "
-              "with constraints");
+      "path",
+      "Through whom to reach a person: the most probable (or widest, or shortest) chains of influence, "
+      "with constraints");
   add_input_options(*command, o->input);
   command->add_option("--from", o->from, "Person id to start from")->required();
   command->add_option("--to", o->to, "Person id to reach")->required();
   command->add_option("--objective", o->objective, "most_probable, widest or fewest_steps")->capture_default_str();
-  command->add_option("-k,--alternatives", o->alternatives,
-                      "How many chains: the k most probable loopless chains (most_probable only)")
+  command
+      ->add_option("-k,--alternatives", o->alternatives,
+                   "How many chains: the k most probable loopless chains (most_probable only)")
       ->capture_default_str();
   command->add_option("--avoid", o->avoid, "People the chain may not pass through (comma-separated ids)")
       ->delimiter(',');
@@ -113,7 +115,8 @@ void register_path(CLI::App& app) {
     }
     for (std::size_t i = 0; i < chains.size(); ++i) {
       const Chain& c = chains[i];
-      out << "\n" << i + 1 << ". probability " << percent(c.probability) << ", " << c.steps() << " step"
+      out << "\n"
+          << i + 1 << ". probability " << percent(c.probability) << ", " << c.steps() << " step"
           << (c.steps() == 1 ? "" : "s") << ", weakest tie " << format_number(c.weakest) << "\n";
       out << "   " << chain_line(g, c) << "\n";
       double cumulative = 1.0;

@@ -63,10 +63,7 @@ inline void json_person(JsonWriter& json, const InfluenceGraph& g, vertex_id v) 
 
 /// A chain as a JSON object: probability, weakest, steps, people, strengths.
 inline void json_chain(JsonWriter& json, const InfluenceGraph& g, const Chain& c) {
-  json.begin_object()
-      .field("probability", c.probability)
-      .field("weakest", c.weakest)
-      .field("steps", c.steps());
+  json.begin_object().field("probability", c.probability).field("weakest", c.weakest).field("steps", c.steps());
   json.key("people").begin_array();
   for (const vertex_id v : c.people) json_person(json, g, v);
   json.end_array();

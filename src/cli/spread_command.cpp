@@ -66,25 +66,24 @@ std::string department_of(const InfluenceGraph& graph, vertex_id v) {
   return d == no_department ? std::string() : graph.department_name(d);
 }
 
-
 void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>& seeds, std::size_t within,
-                        double min_probability, bool best_chain, const SimulationOptions& simulation,
-                        std::size_t top, OutputFormat format) {
+                        double min_probability, bool best_chain, const SimulationOptions& simulation, std::size_t top,
+                        OutputFormat format) {
   const InfluenceGraph& g = loaded.graph;
-  const ReachabilityResult r = reachable_within(
-      g, seeds,
-      {.max_steps = within,
-       .min_probability = min_probability,
-       .method = best_chain ? ReachabilityMethod::best_chain : ReachabilityMethod::cascade,
-       .simulation = simulation});
+  const ReachabilityResult r =
+      reachable_within(g, seeds,
+                       {.max_steps = within,
+                        .min_probability = min_probability,
+                        .method = best_chain ? ReachabilityMethod::best_chain : ReachabilityMethod::cascade,
+                        .simulation = simulation});
   std::vector<char> uncertain(g.num_vertices(), 0);
   for (vertex_id v : r.uncertain) uncertain[v] = 1;
   const std::string steps_text = within ? std::to_string(within) + " steps" : std::string("any number of steps");
   std::ostream& out = std::cout;
   switch (format) {
     case OutputFormat::table: {
-      out << "Reached in " << loaded.title << " within " << steps_text << " with probability >= "
-          << fixed(min_probability, 3) << " (" << to_string(r.method)
+      out << "Reached in " << loaded.title << " within " << steps_text
+          << " with probability >= " << fixed(min_probability, 3) << " (" << to_string(r.method)
           << (best_chain ? "" : ", +/- " + fixed(r.margin, 4)) << "): " << r.reached.size() << " of "
           << g.num_vertices() << " people\n";
       std::size_t id_width = 2, department_width = 10;
@@ -92,7 +91,8 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
         id_width = std::max(id_width, g.id(v).size());
         department_width = std::max(department_width, department_of(g, v).size());
       }
-      out << std::right << std::setw(5) << "rank" << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
+      out << std::right << std::setw(5) << "rank"
+          << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
           << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right << std::setw(12)
           << "probability" << (best_chain ? "  steps" : "") << '\n';
       const std::size_t rows = top == 0 ? r.reached.size() : std::min(top, r.reached.size());
@@ -137,8 +137,10 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
           .field("margin", r.margin);
       json.key("reached").begin_array();
       for (vertex_id v : r.reached) {
-        json.begin_object().field("id", g.id(v)).field("department", department_of(g, v)).field("probability",
-                                                                                                 r.probability[v]);
+        json.begin_object()
+            .field("id", g.id(v))
+            .field("department", department_of(g, v))
+            .field("probability", r.probability[v]);
         if (best_chain) json.field("steps", r.steps[v]);
         json.field("uncertain", uncertain[v] != 0).end_object();
       }
@@ -175,14 +177,14 @@ void register_spread(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
-      "spread", "How far an idea spreads from the people who start it: expected reach with a confidence interval, "
-                "each person's chance, adoption by department and by step (Monte Carlo)");
+      "spread",
+      "How far an idea spreads from the people who start it: expected reach with a confidence interval, "
+      "each person's chance, adoption by department and by step (Monte Carlo)");
   add_input_options(*command, o->input);
   command->add_option("--from", o->from,
                       "People who start convinced (comma-separated ids; default: the person with the largest "
                       "total out-strength)");
-  command->add_option("--model", o->model, "ic (independent cascade) or lt (linear threshold)")
-      ->capture_default_str();
+  command->add_option("--model", o->model, "ic (independent cascade) or lt (linear threshold)")->capture_default_str();
   command->add_option("--simulations", o->simulations, "Simulated worlds")->capture_default_str();
   command->add_option("--seed", o->seed, "Random seed (results do not depend on --threads)")->capture_default_str();
   command->add_option("--delta", o->delta, "Intervals at confidence 1 - delta")->capture_default_str();
@@ -192,8 +194,9 @@ void register_spread(CLI::App& app) {
                     "lt: divide each person's in-strengths by their sum (otherwise sums above 1 are an error)");
   command->add_option("--threads", o->threads, "Threads; 0 = all")->capture_default_str();
   command->add_option("--top", o->top, "People to list (table); 0 = everyone")->capture_default_str();
-  command->add_option("--format", o->format,
-                      "table, json (everything) or csv (one row per person: id, department, seed, probability)")
+  command
+      ->add_option("--format", o->format,
+                   "table, json (everything) or csv (one row per person: id, department, seed, probability)")
       ->capture_default_str();
   command->add_option("--within", o->within,
                       "Reachability: list who is reached within H steps (0 = any number) with probability >= "
@@ -203,17 +206,17 @@ void register_spread(CLI::App& app) {
   command->add_flag("--best-chain", o->best_chain,
                     "Reachability: use the most probable chain of at most H steps (exact) instead of the cascade");
   on_run(command, [o, command] {
-    o->within_given = command->count("--within") > 0 || command->count("--min-probability") > 0 ||
-                      command->count("--best-chain") > 0;
+    o->within_given =
+        command->count("--within") > 0 || command->count("--min-probability") > 0 || command->count("--best-chain") > 0;
     const OutputFormat format = parse_output_format(o->format);
-    SimulationOptions options{.model = parse_cascade_model(o->model),
-                              .simulations = o->simulations,
-                              .seed = o->seed,
-                              .delta = o->delta,
-                              .max_steps = o->max_steps,
-                              .lt_weights = o->normalize ? LinearThresholdWeights::normalize
-                                                         : LinearThresholdWeights::validate,
-                              .threads = o->threads};
+    SimulationOptions options{
+        .model = parse_cascade_model(o->model),
+        .simulations = o->simulations,
+        .seed = o->seed,
+        .delta = o->delta,
+        .max_steps = o->max_steps,
+        .lt_weights = o->normalize ? LinearThresholdWeights::normalize : LinearThresholdWeights::validate,
+        .threads = o->threads};
     const LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
     std::vector<vertex_id> seeds = people_list(g, o->from);
@@ -256,12 +259,12 @@ void register_spread(CLI::App& app) {
           std::size_t width = 10;
           for (department_id d : departments) width = std::max(width, g.department_name(d).size());
           out << "\nDepartments, most resistant first\n";
-          out << "  " << std::left << std::setw(static_cast<int>(width)) << "department" << std::right
-              << std::setw(9) << "members" << std::setw(10) << "adoption" << '\n';
+          out << "  " << std::left << std::setw(static_cast<int>(width)) << "department" << std::right << std::setw(9)
+              << "members" << std::setw(10) << "adoption" << '\n';
           for (department_id d : departments) {
             out << "  " << std::left << std::setw(static_cast<int>(width)) << g.department_name(d) << std::right
-                << std::setw(9) << g.department_members(d).size() << std::setw(10)
-                << fixed(r.department_adoption[d], 4) << '\n';
+                << std::setw(9) << g.department_members(d).size() << std::setw(10) << fixed(r.department_adoption[d], 4)
+                << '\n';
           }
         }
         std::size_t id_width = 2, department_width = 10;
@@ -270,9 +273,10 @@ void register_spread(CLI::App& app) {
           department_width = std::max(department_width, row.department.size());
         }
         out << "\nPeople most likely reached (probability within +/- " << fixed(r.probability_margin, 4) << ")\n";
-        out << std::right << std::setw(5) << "rank" << "  " << std::left << std::setw(static_cast<int>(id_width))
-            << "id" << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right
-            << std::setw(12) << "probability" << '\n';
+        out << std::right << std::setw(5) << "rank"
+            << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
+            << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right << std::setw(12)
+            << "probability" << '\n';
         for (const auto& row : ranked) {
           out << std::right << std::setw(5) << row.rank << "  " << std::left << std::setw(static_cast<int>(id_width))
               << row.id << "  " << std::setw(static_cast<int>(department_width)) << row.department << std::right

@@ -14,9 +14,9 @@
 #include <cmath>
 #include <iomanip>
 #include <iostream>
+#include <memory>
 #include <numeric>
 #include <optional>
-#include <memory>
 #include <sstream>
 
 #include "commands.hpp"
@@ -157,9 +157,9 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
     options.weighted = !o.unweighted;
     account.communities = communities(g, options);
     for (const std::string& name : split_list(o.compare)) {
-      account.agreements.emplace_back(name, partition_agreement(grouping(g, name),
-                                                                community_labeling(*account.communities),
-                                                                {.min_share = o.min_share}));
+      account.agreements.emplace_back(
+          name,
+          partition_agreement(grouping(g, name), community_labeling(*account.communities), {.min_share = o.min_share}));
     }
   }
   account.top = o.top;
@@ -200,8 +200,8 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
 std::string spread_text(const GroupSpread& s, const std::vector<std::string>& other) {
   std::string text;
   for (std::size_t i = 0; i < s.parts.size(); ++i) {
-    text += (i ? ", " : "") + other[static_cast<std::size_t>(s.parts[i])] + " (" + std::to_string(s.part_sizes[i]) +
-            ")";
+    text +=
+        (i ? ", " : "") + other[static_cast<std::size_t>(s.parts[i])] + " (" + std::to_string(s.part_sizes[i]) + ")";
   }
   return text;
 }
@@ -216,12 +216,10 @@ std::string p_text(double p) {
 void write_silos_table(const Account& a, std::ostream& out) {
   const MixingResult& r = *a.silos;
   const std::string noun = grouping_noun(a.groups);
-  out << "\nSilos (E-I index over the influence ties people send: -1 all inside their " << noun
-      << ", +1 all outside";
+  out << "\nSilos (E-I index over the influence ties people send: -1 all inside their " << noun << ", +1 all outside";
   if (r.permutations > 0) out << "; " << r.permutations << " random relabellings, seed " << r.seed;
   out << ")\n";
-  out << "  whole network: E-I " << fixed(r.ei) << " (" << r.external << " ties across, " << r.internal
-      << " inside)";
+  out << "  whole network: E-I " << fixed(r.ei) << " (" << r.external << " ties across, " << r.internal << " inside)";
   if (r.permutations > 0) {
     out << ", " << fixed(r.expected_ei) << " expected by chance, p = " << p_text(r.p_less);
     if (r.p_less < 0.05) out << ": more inward-looking than chance";
@@ -237,8 +235,8 @@ void write_silos_table(const Account& a, std::ostream& out) {
   std::size_t width = noun.size();
   for (const auto& name : r.groups) width = std::max(width, name.size());
   out << "  " << std::left << std::setw(static_cast<int>(width)) << noun << std::right << std::setw(10) << "across"
-      << std::setw(10) << "inside" << std::setw(8) << "E-I" << std::setw(10) << "expected" << std::setw(10)
-      << "p(silo)" << '\n';
+      << std::setw(10) << "inside" << std::setw(8) << "E-I" << std::setw(10) << "expected" << std::setw(10) << "p(silo)"
+      << '\n';
   const std::size_t shown = a.top == 0 ? order.size() : std::min(order.size(), std::max<std::size_t>(a.top, 12));
   for (std::size_t i = 0; i < shown; ++i) {
     const std::size_t k = order[i];
@@ -251,7 +249,8 @@ void write_silos_table(const Account& a, std::ostream& out) {
   if (r.num_groups() >= 2 && r.num_groups() <= 8) {
     out << "  mixing (influence edges from row to column):\n";
     out << "  " << std::setw(static_cast<int>(width)) << "";
-    for (const auto& name : r.groups) out << std::setw(static_cast<int>(std::max<std::size_t>(name.size(), 6)) + 2) << name;
+    for (const auto& name : r.groups)
+      out << std::setw(static_cast<int>(std::max<std::size_t>(name.size(), 6)) + 2) << name;
     out << '\n';
     for (std::size_t i = 0; i < r.num_groups(); ++i) {
       out << "  " << std::left << std::setw(static_cast<int>(width)) << r.groups[i] << std::right;
@@ -337,15 +336,15 @@ void write_roles_table(const Account& a, std::ostream& out) {
       {"central connectors", &r.central_connector, "degree percentile >= " + fixed(t.connector_percentile, 2),
        &r.degree},
       {"boundary spanners", &r.boundary_spanner,
-       "cross-" + grouping_noun(a.groups) + " contacts percentile >= " + fixed(t.spanner_percentile, 2) + ", into >= " +
-           std::to_string(t.spanner_min_groups) + " other " + grouping_noun(a.groups) + "s",
+       "cross-" + grouping_noun(a.groups) + " contacts percentile >= " + fixed(t.spanner_percentile, 2) +
+           ", into >= " + std::to_string(t.spanner_min_groups) + " other " + grouping_noun(a.groups) + "s",
        &r.external_share},
       {"information brokers", &r.information_broker,
-       "betweenness percentile >= " + fixed(t.broker_percentile, 2) + ", ties into >= " +
-           std::to_string(t.broker_min_groups) + " other " + grouping_noun(a.groups) + "s",
+       "betweenness percentile >= " + fixed(t.broker_percentile, 2) +
+           ", ties into >= " + std::to_string(t.broker_min_groups) + " other " + grouping_noun(a.groups) + "s",
        &r.betweenness},
-      {"peripheral specialists", &r.peripheral_specialist,
-       "degree percentile <= " + fixed(t.peripheral_percentile, 2), nullptr},
+      {"peripheral specialists", &r.peripheral_specialist, "degree percentile <= " + fixed(t.peripheral_percentile, 2),
+       nullptr},
   };
   for (const Role& role : roles) {
     std::vector<vertex_id> people;
@@ -364,8 +363,8 @@ void write_roles_table(const Account& a, std::ostream& out) {
       out << "    " << std::left << std::setw(12) << g.id(v) << std::setw(14)
           << (d == no_department ? std::string("-") : g.department_name(d)) << std::right << "degree "
           << fixed(r.degree[v]) << " (p " << fixed(r.degree_percentile[v], 2) << ")  betweenness "
-          << fixed(r.betweenness[v]) << " (p " << fixed(r.betweenness_percentile[v], 2) << ")  across "
-          << r.external[v] << "/" << r.contacts[v] << " into " << r.groups_reached[v] << '\n';
+          << fixed(r.betweenness[v]) << " (p " << fixed(r.betweenness_percentile[v], 2) << ")  across " << r.external[v]
+          << "/" << r.contacts[v] << " into " << r.groups_reached[v] << '\n';
     }
     if (shown < people.size()) out << "    ... " << (people.size() - shown) << " more\n";
   }
@@ -411,8 +410,8 @@ void write_table(const Account& a, std::ostream& out) {
       }
       out << '\n';
       for (const auto& s : agr.splits) {
-        out << "  " << noun << " " << agr.a_names[static_cast<std::size_t>(s.group)] << " splits informally: "
-            << spread_text(s, agr.b_names) << '\n';
+        out << "  " << noun << " " << agr.a_names[static_cast<std::size_t>(s.group)]
+            << " splits informally: " << spread_text(s, agr.b_names) << '\n';
       }
       for (const auto& s : agr.merges) {
         out << "  " << agr.b_names[static_cast<std::size_t>(s.group)] << " brings together " << noun << "s "
@@ -510,7 +509,8 @@ void write_json(const Account& a, std::ostream& out) {
     json.key("informal_relations").begin_array();
     for (const auto& name : r.informal_relations) json.value(name);
     json.end_array();
-    json.key("qap").begin_object()
+    json.key("qap")
+        .begin_object()
         .field("correlation", r.qap.correlation)
         .field("expected", r.qap.expected)
         .field("sd", r.qap.sd)
@@ -522,7 +522,11 @@ void write_json(const Account& a, std::ostream& out) {
         .end_object();
     json.key("level_correlations").begin_object();
     for (const auto& c : r.level_correlations) {
-      json.key(to_string(c.measure)).begin_object().field("pearson", c.pearson).field("spearman", c.spearman).end_object();
+      json.key(to_string(c.measure))
+          .begin_object()
+          .field("pearson", c.pearson)
+          .field("spearman", c.spearman)
+          .end_object();
     }
     json.end_object();
     json.field("influence", a.influence).field("intercept", r.intercept).field("slope", r.slope);
@@ -554,7 +558,8 @@ void write_json(const Account& a, std::ostream& out) {
     const RolesResult& r = *a.roles;
     const RoleOptions& t = r.thresholds;
     json.key("roles").begin_object();
-    json.key("thresholds").begin_object()
+    json.key("thresholds")
+        .begin_object()
         .field("connector_percentile", t.connector_percentile)
         .field("spanner_percentile", t.spanner_percentile)
         .field("spanner_min_groups", t.spanner_min_groups)
@@ -565,10 +570,10 @@ void write_json(const Account& a, std::ostream& out) {
     json.key("people").begin_array();
     for (vertex_id v = 0; v < g.num_vertices(); ++v) {
       json.begin_object().field("id", g.id(v)).key("roles").begin_array();
-      for (auto [flags, name] : {std::pair{&r.central_connector, "central_connector"},
-                                 std::pair{&r.boundary_spanner, "boundary_spanner"},
-                                 std::pair{&r.information_broker, "information_broker"},
-                                 std::pair{&r.peripheral_specialist, "peripheral_specialist"}}) {
+      for (auto [flags, name] :
+           {std::pair{&r.central_connector, "central_connector"}, std::pair{&r.boundary_spanner, "boundary_spanner"},
+            std::pair{&r.information_broker, "information_broker"},
+            std::pair{&r.peripheral_specialist, "peripheral_specialist"}}) {
         if ((*flags)[v]) json.value(name);
       }
       json.end_array();
@@ -633,9 +638,10 @@ void write_csv(const Account& a, std::ostream& out) {
 
 void register_structure(CLI::App& app) {
   auto o = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand(
-      "structure", "How the organization really works: informal groups vs departments (communities), silos, "
-                   "formal vs informal organization, ONA roles");
+  CLI::App* command =
+      app.add_subcommand("structure",
+                         "How the organization really works: informal groups vs departments (communities), silos, "
+                         "formal vs informal organization, ONA roles");
   add_input_options(*command, o->input);
   command->add_option("what", o->what,
                       "Sections: communities, silos, formal, roles (comma-separated, or 'all'; default: all)");
@@ -651,77 +657,88 @@ void register_structure(CLI::App& app) {
       ->capture_default_str()
       ->group(comm);
   command->add_option("--seed", o->seed, "Random seed (same seed, same result)")->capture_default_str()->group(comm);
-  command->add_flag("--unweighted", o->unweighted, "Count every influence edge 1 instead of its strength")
-      ->group(comm);
-  command->add_option("--compare-with", o->compare,
-                      "Formal groupings to compare the communities with: departments or attribute columns, "
-                      "comma-separated (the first one also defines silos and roles)")
+  command->add_flag("--unweighted", o->unweighted, "Count every influence edge 1 instead of its strength")->group(comm);
+  command
+      ->add_option("--compare-with", o->compare,
+                   "Formal groupings to compare the communities with: departments or attribute columns, "
+                   "comma-separated (the first one also defines silos and roles)")
       ->capture_default_str()
       ->group(comm);
-  command->add_option("--min-share", o->min_share,
-                      "A group splits (merges) when two others each hold this share of its members")
+  command
+      ->add_option("--min-share", o->min_share,
+                   "A group splits (merges) when two others each hold this share of its members")
       ->capture_default_str()
       ->group(comm);
   const char* silos = "Silos";
-  command->add_option("--groups", o->compare,
-                      "Grouping for silos and for the comparison with communities: departments or an attribute "
-                      "column (same as --compare-with)")
+  command
+      ->add_option("--groups", o->compare,
+                   "Grouping for silos and for the comparison with communities: departments or an attribute "
+                   "column (same as --compare-with)")
       ->group(silos);
   command->add_option("--direction", o->direction, "Ties a person sends for the E-I index: out, in or total")
       ->capture_default_str()
       ->group(silos);
-  command->add_option("--permutations", o->permutations,
-                      "Random relabellings for the E-I and QAP permutation tests (0 = none)")
+  command
+      ->add_option("--permutations", o->permutations,
+                   "Random relabellings for the E-I and QAP permutation tests (0 = none)")
       ->capture_default_str()
       ->group(silos);
   const char* formal = "Formal vs informal";
-  command->add_option("--informal", o->informal,
-                      "Comma-separated relations of the informal network (default: all but reports_to)")
+  command
+      ->add_option("--informal", o->informal,
+                   "Comma-separated relations of the informal network (default: all but reports_to)")
       ->group(formal);
-  command->add_option("--level-attribute", o->level_attribute,
-                      "Numeric attribute to use as the level (0 = top), e.g. status for Lazega")
+  command
+      ->add_option("--level-attribute", o->level_attribute,
+                   "Numeric attribute to use as the level (0 = top), e.g. status for Lazega")
       ->group(formal);
   command->add_option("--influence", o->influence, "Centrality measure that defines influence")
       ->capture_default_str()
       ->group(formal);
-  command->add_option("--min-residual", o->min_residual,
-                      "Hidden influencer: influence percentile at least this far above the level's prediction")
+  command
+      ->add_option("--min-residual", o->min_residual,
+                   "Hidden influencer: influence percentile at least this far above the level's prediction")
       ->capture_default_str()
       ->group(formal);
   command->add_option("--min-level-gap", o->min_level_gap, "Bypass tie: informal tie across at least this many levels")
       ->capture_default_str()
       ->group(formal);
   const char* roles = "ONA roles";
-  command->add_option("--connector-percentile", o->roles.connector_percentile,
-                      "Central connector: degree percentile at least this")
+  command
+      ->add_option("--connector-percentile", o->roles.connector_percentile,
+                   "Central connector: degree percentile at least this")
       ->capture_default_str()
       ->group(roles);
-  command->add_option("--spanner-percentile", o->roles.spanner_percentile,
-                      "Boundary spanner: percentile of cross-group contacts at least this")
+  command
+      ->add_option("--spanner-percentile", o->roles.spanner_percentile,
+                   "Boundary spanner: percentile of cross-group contacts at least this")
       ->capture_default_str()
       ->group(roles);
-  command->add_option("--spanner-min-groups", o->roles.spanner_min_groups,
-                      "Boundary spanner: contacts in at least this many other groups")
+  command
+      ->add_option("--spanner-min-groups", o->roles.spanner_min_groups,
+                   "Boundary spanner: contacts in at least this many other groups")
       ->capture_default_str()
       ->group(roles);
-  command->add_option("--broker-percentile", o->roles.broker_percentile,
-                      "Information broker: betweenness percentile at least this")
+  command
+      ->add_option("--broker-percentile", o->roles.broker_percentile,
+                   "Information broker: betweenness percentile at least this")
       ->capture_default_str()
       ->group(roles);
-  command->add_option("--broker-min-groups", o->roles.broker_min_groups,
-                      "Information broker: contacts in at least this many other groups")
+  command
+      ->add_option("--broker-min-groups", o->roles.broker_min_groups,
+                   "Information broker: contacts in at least this many other groups")
       ->capture_default_str()
       ->group(roles);
-  command->add_option("--peripheral-percentile", o->roles.peripheral_percentile,
-                      "Peripheral specialist: degree percentile at most this")
+  command
+      ->add_option("--peripheral-percentile", o->roles.peripheral_percentile,
+                   "Peripheral specialist: degree percentile at most this")
       ->capture_default_str()
       ->group(roles);
   command->add_option("--distance", o->distance, "Path lengths for betweenness: neg_log (-ln s), inverse or hops")
       ->capture_default_str()
       ->group(roles);
   command->add_option("--top", o->top, "Rows to show per table; 0 = all")->capture_default_str();
-  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")
-      ->capture_default_str();
+  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")->capture_default_str();
   on_run(command, [o] {
     const std::vector<std::string> what = sections(*o);
     const OutputFormat format = parse_output_format(o->format);

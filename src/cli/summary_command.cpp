@@ -17,8 +17,9 @@ void register_summary(CLI::App& app) {
     std::string format = "table";
   };
   auto options = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand("summary", "Figures to check first: size, relations, departments, "
-                                                    "density, reciprocity, components, hierarchy");
+  CLI::App* command = app.add_subcommand("summary",
+                                         "Figures to check first: size, relations, departments, "
+                                         "density, reciprocity, components, hierarchy");
   add_input_options(*command, options->input);
   command->add_option("--format", options->format, "Output: table, json or csv")->capture_default_str();
   on_run(command, [options] {

@@ -32,9 +32,10 @@ void register_win_over(CLI::App& app) {
     std::string format = "table";
   };
   auto o = std::make_shared<Options>();
-  CLI::App* command = app.add_subcommand(
-      "win-over", "Whom to convince first so that a target is convinced (Independent Cascade, reverse-reachable "
-                  "sampling): the approach order, with the chains through which each person reaches the target");
+  CLI::App* command =
+      app.add_subcommand("win-over",
+                         "Whom to convince first so that a target is convinced (Independent Cascade, reverse-reachable "
+                         "sampling): the approach order, with the chains through which each person reaches the target");
   add_input_options(*command, o->input);
   command->add_option("--target", o->target, "Person id to win over")->required();
   command->add_option("-k,--count", o->k, "How many people to convince first (with --goal: at most; 0 = no limit)")
@@ -45,8 +46,7 @@ void register_win_over(CLI::App& app) {
   command->add_option("--delta", o->delta, "Failure probability; intervals have confidence 1 - delta")
       ->capture_default_str();
   command->add_option("--seed", o->seed, "Random seed")->capture_default_str();
-  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")
-      ->capture_default_str();
+  command->add_option("--threads", o->threads, "Threads; 0 = all (results do not depend on it)")->capture_default_str();
   command->add_option("--candidates", o->candidates, "Only these people may be chosen (comma-separated ids)")
       ->delimiter(',');
   command->add_option("--source", o->source, "Only people this person reaches within --source-steps steps");
@@ -115,16 +115,16 @@ void register_win_over(CLI::App& app) {
         const ApproachStep& s = plan.steps[i];
         out << i + 1 << ',' << csv_field(g.id(s.person)) << ',' << csv_field(g.name(s.person)) << ','
             << csv_field(department_label(g, s.person)) << ',' << g.level(s.person) << ',' << format_number(s.gain)
-            << ',' << format_number(s.probability) << ',' << format_number(s.alone) << ',' << format_number(s.cost) << ','
-            << csv_field(s.chains.empty() ? "" : chain_line(g, s.chains[0])) << ','
+            << ',' << format_number(s.probability) << ',' << format_number(s.alone) << ',' << format_number(s.cost)
+            << ',' << csv_field(s.chains.empty() ? "" : chain_line(g, s.chains[0])) << ','
             << (s.chains.empty() ? "" : format_number(s.chains[0].probability)) << '\n';
       }
       return;
     }
     out << "Win-over plan for " << person_label(g, target) << "\n";
     if (plan.goal) {
-      out << "Goal: " << percent(*plan.goal) << " -- " << (plan.goal_reached ? "reached" : "NOT reached")
-          << " with " << plan.steps.size() << " people\n";
+      out << "Goal: " << percent(*plan.goal) << " -- " << (plan.goal_reached ? "reached" : "NOT reached") << " with "
+          << plan.steps.size() << " people\n";
     }
     out << "Probability that " << g.id(target) << " is convinced: " << percent(plan.probability) << " ("
         << percent(plan.confidence) << " interval " << percent(plan.lower) << " to " << percent(plan.upper) << ")\n";

@@ -20,7 +20,9 @@ class Coverage {
   [[nodiscard]] bool covered(std::size_t world, vertex_id v) const noexcept {
     return (bits_[world * words_ + v / 64] >> (v % 64)) & 1u;
   }
-  void cover(std::size_t world, vertex_id v) noexcept { bits_[world * words_ + v / 64] |= std::uint64_t{1} << (v % 64); }
+  void cover(std::size_t world, vertex_id v) noexcept {
+    bits_[world * words_ + v / 64] |= std::uint64_t{1} << (v % 64);
+  }
 
  private:
   std::size_t words_;
@@ -61,8 +63,8 @@ CelfResult celf_seeds(const InfluenceGraph& graph, const CelfOptions& options) {
   // Reach of `sources` in every world, skipping covered people; with `commit`,
   // the people reached become covered. Returns the total count over worlds.
   // Small sweeps run on one thread: a parallel region costs more than they do.
-  const int sweep_threads = static_cast<int>(std::min<std::size_t>(static_cast<std::size_t>(threads),
-                                                                   std::max<std::size_t>(1, worlds / 256)));
+  const int sweep_threads = static_cast<int>(
+      std::min<std::size_t>(static_cast<std::size_t>(threads), std::max<std::size_t>(1, worlds / 256)));
   auto sweep = [&](std::span<const vertex_id> sources, bool commit) {
     std::uint64_t total = 0;
     detail::parallel_for_items(

@@ -50,9 +50,7 @@ class LiveEdgeModel {
   [[nodiscard]] std::span<const double> cumulative() const noexcept { return cumulative_; }
 
   /// IC: whether edge e is live in the world `key`.
-  [[nodiscard]] bool ic_live(std::uint64_t key, edge_id e) const noexcept {
-    return unit_hash(key, e) < strengths_[e];
-  }
+  [[nodiscard]] bool ic_live(std::uint64_t key, edge_id e) const noexcept { return unit_hash(key, e) < strengths_[e]; }
 
   /// LT: the in-edge person v keeps in the world `key`, or no_edge.
   [[nodiscard]] edge_id lt_choice(std::uint64_t key, vertex_id v) const noexcept {

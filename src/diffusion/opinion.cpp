@@ -159,8 +159,8 @@ OpinionSolver resolve(OpinionSolver requested, std::size_t size) {
 }
 
 /// Max-norm of A x - b (or A^T x - b) for the triplet matrix.
-double residual_of(std::size_t size, const std::vector<Triplet>& triplets, bool transpose,
-                   const std::vector<double>& x, const std::vector<double>& b) {
+double residual_of(std::size_t size, const std::vector<Triplet>& triplets, bool transpose, const std::vector<double>& x,
+                   const std::vector<double>& b) {
   std::vector<double> r(size, 0.0);
   for (const auto& t : triplets) {
     const auto row = static_cast<std::size_t>(transpose ? t.col() : t.row());
@@ -217,8 +217,9 @@ OpinionResult friedkin_johnsen(const InfluenceGraph& graph, std::span<const doub
   switch (options.leverage) {
     case LeverageTarget::mean:
       if (options.target_person != no_vertex || options.target_department != no_department) {
-        throw invalid_argument(function + ": target_person / target_department are only read for leverage = person "
-                                          "/ department");
+        throw invalid_argument(function +
+                               ": target_person / target_department are only read for leverage = person "
+                               "/ department");
       }
       for (auto& x : c) x = 1.0 / static_cast<double>(n);
       break;

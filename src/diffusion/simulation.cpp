@@ -132,10 +132,10 @@ namespace {
 struct Totals {
   explicit Totals(std::size_t n) : explorer(n), reached(n, 0) {}
   detail::diffusion::WorldExplorer explorer;
-  std::vector<std::uint64_t> reached;    // worlds in which v was reached
-  std::vector<std::uint64_t> new_at;     // people first reached at step t, summed over worlds
-  std::uint64_t sum = 0;                 // sum of X_r
-  detail::uint128 sum_squares = 0;       // sum of X_r^2
+  std::vector<std::uint64_t> reached;  // worlds in which v was reached
+  std::vector<std::uint64_t> new_at;   // people first reached at step t, summed over worlds
+  std::uint64_t sum = 0;               // sum of X_r
+  detail::uint128 sum_squares = 0;     // sum of X_r^2
 };
 
 }  // namespace

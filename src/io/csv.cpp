@@ -19,8 +19,7 @@ class Header {
  public:
   Header(CsvReader& reader, const std::string& what) : reader_(reader) {
     if (!reader.next(record_)) {
-      throw invalid_argument(reader.source_name() + ": the " + what +
-                             " file is empty (expected a header line)");
+      throw invalid_argument(reader.source_name() + ": the " + what + " file is empty (expected a header line)");
     }
     for (std::size_t i = 0; i < record_.fields.size(); ++i) {
       const CsvField& f = record_.fields[i];
@@ -38,7 +37,8 @@ class Header {
   /// Column index of `mapped` (absent if it is off or an absent default).
   std::size_t find(const std::string& mapped, const char* default_name, bool required) {
     if (mapped.empty()) {
-      if (required) throw invalid_argument(reader_.source_name() + ": the " + default_name + " column cannot be turned off");
+      if (required)
+        throw invalid_argument(reader_.source_name() + ": the " + default_name + " column cannot be turned off");
       return absent;
     }
     for (std::size_t i = 0; i < names_.size(); ++i) {
@@ -78,9 +78,9 @@ class Header {
 void check_width(const CsvReader& reader, const CsvRecord& record, std::size_t expected) {
   if (record.fields.size() == expected) return;
   const CsvField& at = record.fields.size() > expected ? record.fields[expected] : record.fields.back();
-  throw invalid_argument(reader.location(at), "expected " + std::to_string(expected) +
-                                                  " fields as in the header, got " +
-                                                  std::to_string(record.fields.size()));
+  throw invalid_argument(
+      reader.location(at),
+      "expected " + std::to_string(expected) + " fields as in the header, got " + std::to_string(record.fields.size()));
 }
 
 double parse_weight(const CsvReader& reader, const CsvField& field) {
@@ -156,8 +156,8 @@ void read_people_csv(GraphBuilder& builder, std::string_view text, const std::st
     person.manager = value(manager);
     person.attributes.reserve(free_columns.size());
     for (std::size_t c : free_columns) person.attributes.emplace_back(header.name(c), f[c].text);
-    PersonLocation where{source_name, record.line, f[id].column,
-                         manager != absent ? f[manager].column : 0, level != absent ? f[level].column : 0};
+    PersonLocation where{source_name, record.line, f[id].column, manager != absent ? f[manager].column : 0,
+                         level != absent ? f[level].column : 0};
     builder.add_person(std::move(person), where);
   }
 }

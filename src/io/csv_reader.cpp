@@ -1,8 +1,8 @@
 #include "orgnet/io/csv_reader.hpp"
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 
 #include "io/utf8.hpp"
@@ -47,8 +47,7 @@ void validate_utf8(std::string_view text, const std::string& source_name) {
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
       throw invalid_argument(SourceLocation{source_name, line, column, {}},
-                             std::string("text is not valid UTF-8 (byte ") + hex +
-                                 "); re-export the file as UTF-8");
+                             std::string("text is not valid UTF-8 (byte ") + hex + "); re-export the file as UTF-8");
     }
     i += length;
   }

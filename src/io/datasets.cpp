@@ -12,8 +12,7 @@ namespace orgnet {
 namespace {
 
 constexpr std::array<DatasetInfo, 5> datasets{{
-    {"krackhardt", "krackhardt_high_tech",
-     "21 managers of a high-tech firm: advice, friendship and reports-to ties",
+    {"krackhardt", "krackhardt_high_tech", "21 managers of a high-tech firm: advice, friendship and reports-to ties",
      "Krackhardt, D. (1987). Cognitive social structures. Social Networks 9(2), 109-134."},
     {"lazega", "lazega_law_firm", "71 lawyers of a US corporate law firm: advice, friendship and co-work ties",
      "Lazega, E. (2001). The Collegial Phenomenon. Oxford University Press."},
@@ -62,7 +61,7 @@ CsvOptions dataset_csv_options(std::string_view name, const BuildOptions& build)
   if (info.name == "krackhardt") {
     options.people.department = "dept";
     options.missing_values = {"0"};  // the README: the CEO's department code 0 means "no department"
-    options.people.level = "";        // 1-based in the file; derived from reports_to instead
+    options.people.level = "";       // 1-based in the file; derived from reports_to instead
   } else if (info.name == "lazega") {
     options.people.department = "office_label";
   } else if (info.name == "email_eu_core") {

@@ -36,8 +36,8 @@ constexpr const char* free_attribute_marker = "orgnet.attribute";
 
 // Key ids the writer uses for the person fields, in slot order; they are also
 // the default attr.names, which is what makes the round trip work.
-constexpr std::array<std::string_view, first_attribute_slot> field_names = {"name", "department", "title",
-                                                                            "level", "manager"};
+constexpr std::array<std::string_view, first_attribute_slot> field_names = {"name", "department", "title", "level",
+                                                                            "manager"};
 
 struct Key {
   std::string domain;  // the 'for' attribute
@@ -271,8 +271,7 @@ void GraphmlParser::start_key(const XmlEvent& e) {
   const XmlAttribute* marker = e.attribute(free_attribute_marker);
   const bool forced_attribute = marker != nullptr && marker->value == "true";
   const std::array<const std::string*, first_attribute_slot> fields = {
-      &options_.name_key, &options_.department_key, &options_.title_key, &options_.level_key,
-      &options_.manager_key};
+      &options_.name_key, &options_.department_key, &options_.title_key, &options_.level_key, &options_.manager_key};
   for (std::size_t slot = 0; slot < fields.size() && !forced_attribute; ++slot) {
     if (name == *fields[slot]) {
       claim(key, id->value, slot, true, attr_name->where);
@@ -304,8 +303,7 @@ void GraphmlParser::start_graph(const XmlEvent& e) {
   graph_seen_ = true;
   if (const XmlAttribute* direction = e.attribute("edgedefault")) {
     if (direction->value != "directed" && direction->value != "undirected") {
-      fail(direction->where,
-           "edgedefault must be 'directed' or 'undirected', got " + in_quotes(direction->value));
+      fail(direction->where, "edgedefault must be 'directed' or 'undirected', got " + in_quotes(direction->value));
     }
     undirected_default_ = direction->value == "undirected";
   }
@@ -351,8 +349,8 @@ void GraphmlParser::start_data(const XmlEvent& e, bool in_node) {
   const Key& key = it->second;
   const std::string_view domain = in_node ? "node" : "edge";
   if (key.domain != domain && key.domain != "all") {
-    fail(key_id->where, "key " + in_quotes(key_id->value) + " is declared for=" + in_quotes(key.domain) +
-                            ", not for " + std::string(domain) + "s");
+    fail(key_id->where, "key " + in_quotes(key_id->value) + " is declared for=" + in_quotes(key.domain) + ", not for " +
+                            std::string(domain) + "s");
   }
   data_slot_ = in_node ? key.node_slot : key.edge_slot;
   if (data_slot_ != no_slot && values_[data_slot_].from_data) {
@@ -383,9 +381,9 @@ void GraphmlParser::finish_node() {
     person.attributes.emplace_back(attribute_names_[i], std::move(values_[first_attribute_slot + i].text));
   }
   const std::size_t line = node_where_.line;
-  builder_.add_person(std::move(person), PersonLocation{source_, line, column_on(line, id_where_),
-                                                        column_on(line, values_[manager_slot].where),
-                                                        column_on(line, level.where)});
+  builder_.add_person(std::move(person),
+                      PersonLocation{source_, line, column_on(line, id_where_),
+                                     column_on(line, values_[manager_slot].where), column_on(line, level.where)});
 }
 
 void GraphmlParser::finish_edge() {
@@ -394,17 +392,15 @@ void GraphmlParser::finish_edge() {
   if (const std::string_view text = trimmed(weight_value.text); !text.empty()) {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weight);
     if (ec != std::errc{} || end != text.data() + text.size()) {
-      fail(weight_value.where, "weight of edge " + in_quotes(edge_source_) + " -> " +
-                                   in_quotes(edge_target_) + " must be a finite number, got " +
-                                   in_quotes(weight_value.text));
+      fail(weight_value.where, "weight of edge " + in_quotes(edge_source_) + " -> " + in_quotes(edge_target_) +
+                                   " must be a finite number, got " + in_quotes(weight_value.text));
     }
   }
   std::string relation = std::move(values_[relation_slot].text);
   if (relation.empty()) relation = options_.default_relation;
   const std::size_t line = edge_where_.line;
   const TieLocation where{file_index_, narrow(line), narrow(column_on(line, source_where_)),
-                          narrow(column_on(line, target_where_)),
-                          narrow(column_on(line, weight_value.where))};
+                          narrow(column_on(line, target_where_)), narrow(column_on(line, weight_value.where))};
   ties_.emplace_back(Tie{edge_source_, edge_target_, relation, weight}, where);
   if (edge_undirected_) {
     TieLocation reversed = where;
@@ -417,8 +413,7 @@ void GraphmlParser::finish_edge() {
 std::string read_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
-    throw invalid_argument(SourceLocation{file.string()},
-                           std::string("cannot open: ") + std::strerror(errno));
+    throw invalid_argument(SourceLocation{file.string()}, std::string("cannot open: ") + std::strerror(errno));
   }
   std::string text;
   char buffer[1 << 16];
@@ -460,9 +455,8 @@ std::string graphml_document(const InfluenceGraph& g) {
   const auto put = [&](std::string& to, std::string_view text, bool attribute, const auto& what) {
     const std::size_t bad = detail::append_xml_escaped(to, text, attribute);
     if (bad != std::string_view::npos) {
-      throw invalid_argument("cannot write GraphML: " + what() +
-                             " holds a byte XML 1.0 cannot carry (offset " + std::to_string(bad) +
-                             ": not UTF-8, or a control character)");
+      throw invalid_argument("cannot write GraphML: " + what() + " holds a byte XML 1.0 cannot carry (offset " +
+                             std::to_string(bad) + ": not UTF-8, or a control character)");
     }
   };
   out +=
@@ -506,8 +500,7 @@ std::string graphml_document(const InfluenceGraph& g) {
     for (std::size_t slot = 0; slot < used.size(); ++slot) {
       const std::string value = field(v, slot);
       if (!value.empty()) {
-        data(field_names[slot], value,
-             [&] { return "the " + std::string(field_names[slot]) + " of " + person(); });
+        data(field_names[slot], value, [&] { return "the " + std::string(field_names[slot]) + " of " + person(); });
       }
     }
     for (std::size_t i = 0; i < attributes.size(); ++i) {

@@ -146,9 +146,7 @@ JsonWriter& JsonWriter::value(std::string_view text) {
   return *this;
 }
 
-JsonWriter& JsonWriter::value(const char* text) {
-  return text == nullptr ? null() : value(std::string_view(text));
-}
+JsonWriter& JsonWriter::value(const char* text) { return text == nullptr ? null() : value(std::string_view(text)); }
 
 JsonWriter& JsonWriter::value(bool b) {
   before_value();

@@ -8,9 +8,12 @@ namespace orgnet {
 
 std::string_view to_string(OutputFormat format) {
   switch (format) {
-    case OutputFormat::table: return "table";
-    case OutputFormat::json: return "json";
-    case OutputFormat::csv: return "csv";
+    case OutputFormat::table:
+      return "table";
+    case OutputFormat::json:
+      return "json";
+    case OutputFormat::csv:
+      return "csv";
   }
   return "?";
 }

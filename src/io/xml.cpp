@@ -36,9 +36,7 @@ std::string wrap(char open, std::string_view text, char close) {
   return out;
 }
 
-std::string line_column(XmlPosition where) {
-  return std::to_string(where.line) + ":" + std::to_string(where.column);
-}
+std::string line_column(XmlPosition where) { return std::to_string(where.line) + ":" + std::to_string(where.column); }
 
 std::string hex_code(char32_t c, const char* format) {
   char buffer[16];
@@ -83,8 +81,7 @@ XmlReader::XmlReader(std::string_view document, std::string source_name)
     }
     const Utf8Char c = decode_utf8(doc_, i);
     if (c.length == 0) {
-      fail_at(i,
-              "text is not valid UTF-8 (byte " + hex_code(byte, "0x%02X") + "); re-export the file as UTF-8");
+      fail_at(i, "text is not valid UTF-8 (byte " + hex_code(byte, "0x%02X") + "); re-export the file as UTF-8");
     }
     if (!is_xml_char(c.code)) {
       fail_at(i, "character " + hex_code(c.code, "U+%04X") + " is not allowed in XML");
@@ -157,8 +154,7 @@ void XmlReader::read_reference(std::string& out) {
     }
   }
   if (!ref.starts_with('#')) {
-    fail_at(start, "unknown entity '&" + std::string(ref) +
-                       ";' (XML predefines only &lt; &gt; &amp; &apos; &quot;)");
+    fail_at(start, "unknown entity '&" + std::string(ref) + ";' (XML predefines only &lt; &gt; &amp; &apos; &quot;)");
   }
   const bool hex = ref.starts_with("#x");
   const std::string_view digits = ref.substr(hex ? 2 : 1);
@@ -209,8 +205,7 @@ void XmlReader::read_start_tag() {
     skip_space();
     std::string value = read_attribute_value(quoted);
     if (attribute == "xmlns" || attribute.starts_with("xmlns:")) continue;  // namespace declaration
-    event_.attributes.push_back(
-        XmlAttribute{local_name(attribute), std::move(value), position(attribute_start)});
+    event_.attributes.push_back(XmlAttribute{local_name(attribute), std::move(value), position(attribute_start)});
   }
   if (event_.attributes.size() > 1) check_unique_attributes(tag);
   root_seen_ = true;
@@ -235,8 +230,7 @@ void XmlReader::check_unique_attributes(const std::string& tag) {
 
 std::string XmlReader::read_attribute_value(std::string_view attribute) {
   if (pos_ >= doc_.size() || (doc_[pos_] != '"' && doc_[pos_] != '\'')) {
-    fail_at(pos_,
-            "expected a quoted value for attribute " + std::string(attribute) + ", found " + found(pos_));
+    fail_at(pos_, "expected a quoted value for attribute " + std::string(attribute) + ", found " + found(pos_));
   }
   const std::size_t start = pos_;
   const char stops[] = {doc_[pos_], '<', '&', '\0'};
@@ -346,8 +340,8 @@ void XmlReader::skip_doctype() {
 const XmlEvent& XmlReader::end_of_input() {
   if (!open_.empty()) {
     const std::string opened = line_column(position(open_.back().offset));
-    fail_at(doc_.size(), "unexpected end of file: <" + std::string(open_.back().name) + "> (opened at " +
-                             opened + ") is not closed");
+    fail_at(doc_.size(), "unexpected end of file: <" + std::string(open_.back().name) + "> (opened at " + opened +
+                             ") is not closed");
   }
   if (!root_seen_) fail_at(doc_.size(), "no root element: the file holds no XML element");
   event_.kind = XmlEventKind::end_of_document;

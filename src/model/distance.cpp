@@ -16,9 +16,12 @@ std::vector<double> edge_distances(const InfluenceGraph& graph, DistanceTransfor
 
 std::string_view to_string(DistanceTransform transform) {
   switch (transform) {
-    case DistanceTransform::neg_log: return "neg_log";
-    case DistanceTransform::inverse: return "inverse";
-    case DistanceTransform::hops: return "hops";
+    case DistanceTransform::neg_log:
+      return "neg_log";
+    case DistanceTransform::inverse:
+      return "inverse";
+    case DistanceTransform::hops:
+      return "hops";
   }
   return "?";
 }
@@ -27,8 +30,7 @@ DistanceTransform parse_distance_transform(std::string_view text) {
   for (auto t : {DistanceTransform::neg_log, DistanceTransform::inverse, DistanceTransform::hops}) {
     if (text == to_string(t)) return t;
   }
-  throw invalid_argument("unknown distance transform '" + std::string(text) +
-                         "' (expected neg_log, inverse or hops)");
+  throw invalid_argument("unknown distance transform '" + std::string(text) + "' (expected neg_log, inverse or hops)");
 }
 
 }  // namespace orgnet

@@ -12,13 +12,11 @@ namespace orgnet::detail {
 
 /// A cycle of the parent relation, in parent order starting at its lowest
 /// vertex, or nullopt if `parent` is a forest. O(n).
-[[nodiscard]] std::optional<std::vector<vertex_id>> find_parent_cycle(
-    const std::vector<vertex_id>& parent);
+[[nodiscard]] std::optional<std::vector<vertex_id>> find_parent_cycle(const std::vector<vertex_id>& parent);
 
 /// Depth of every vertex (roots 0). `base` may fix the value of some vertices
 /// (a given level): a vertex with base[v] >= 0 takes it, the others take their
 /// parent's value + 1, roots without a base take 0. Requires a forest. O(n).
-[[nodiscard]] std::vector<int> forest_depths(const std::vector<vertex_id>& parent,
-                                             const std::vector<int>& base = {});
+[[nodiscard]] std::vector<int> forest_depths(const std::vector<vertex_id>& parent, const std::vector<int>& base = {});
 
 }  // namespace orgnet::detail

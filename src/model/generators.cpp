@@ -38,7 +38,8 @@ InfluenceGraph generate_company(const CompanyOptions& o) {
   std::vector<std::size_t> manager(n, n);
   for (const auto& list : members) {
     const double depth = static_cast<double>(std::max<std::size_t>(o.levels, 3) - 2);
-    const auto span = std::max<std::size_t>(2, static_cast<std::size_t>(std::ceil(std::pow(static_cast<double>(list.size()), 1.0 / depth))));
+    const auto span = std::max<std::size_t>(
+        2, static_cast<std::size_t>(std::ceil(std::pow(static_cast<double>(list.size()), 1.0 / depth))));
     for (std::size_t k = 0; k < list.size(); ++k) manager[list[k]] = k == 0 ? 0 : list[(k - 1) / span];
   }
   if (o.levels == 2) {
@@ -53,7 +54,9 @@ InfluenceGraph generate_company(const CompanyOptions& o) {
   GraphBuilder builder;
   builder.add_person({.id = id(0), .title = "CEO"});
   for (std::size_t p = 1; p < n; ++p) {
-    builder.add_person({.id = id(p), .department = std::string("D").append(std::to_string(department_of[p])), .manager = id(manager[p])});
+    builder.add_person({.id = id(p),
+                        .department = std::string("D").append(std::to_string(department_of[p])),
+                        .manager = id(manager[p])});
   }
 
   const double whole = std::floor(o.ties_per_person);

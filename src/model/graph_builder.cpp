@@ -45,7 +45,8 @@ std::uint32_t GraphBuilder::add_source(std::string file_name) {
 }
 
 bool GraphBuilder::has_person(std::string_view id) const {
-  const std::uint32_t index = id_table_.find(id, detail::IdTable::tag_of(id), [&](std::uint32_t i) -> std::string_view { return ids_[i]; });
+  const std::uint32_t index =
+      id_table_.find(id, detail::IdTable::tag_of(id), [&](std::uint32_t i) -> std::string_view { return ids_[i]; });
   return index != detail::IdTable::not_found && people_[index].has_value();
 }
 
@@ -65,16 +66,16 @@ std::uint32_t GraphBuilder::intern(std::string_view id, std::uint32_t tag) {
 
 vertex_id GraphBuilder::add_person(Person person, const PersonLocation& where) {
   auto field = [&](std::string name) {
-    std::size_t column = name == "id" ? where.id_column
+    std::size_t column = name == "id"        ? where.id_column
                          : name == "manager" ? where.manager_column
-                         : name == "level" ? where.level_column : 0;
+                         : name == "level"   ? where.level_column
+                                             : 0;
     return SourceLocation{where.file, where.line, column, std::move(name)};
   };
   if (person.id.empty()) throw invalid_argument(field("id"), "person id is empty");
   if (person.level && *person.level < 0) {
-    throw invalid_argument(field("level"), "level must be >= 0 (0 = top), got " +
-                                               std::to_string(*person.level) + " for person " +
-                                               quoted(person.id));
+    throw invalid_argument(field("level"), "level must be >= 0 (0 = top), got " + std::to_string(*person.level) +
+                                               " for person " + quoted(person.id));
   }
   if (!person.manager.empty() && person.manager == person.id) {
     throw invalid_argument(field("manager"), "person " + quoted(person.id) + " is their own manager");
@@ -101,8 +102,8 @@ vertex_id GraphBuilder::add_person(Person person, const PersonLocation& where) {
   return index;
 }
 
-void GraphBuilder::add_tie(std::string_view source, std::string_view target, std::string_view relation,
-                           double weight, const TieLocation& where) {
+void GraphBuilder::add_tie(std::string_view source, std::string_view target, std::string_view relation, double weight,
+                           const TieLocation& where) {
   add_tie_tagged(TieView{source, target, relation, weight, where}, detail::IdTable::tag_of(source),
                  detail::IdTable::tag_of(target));
 }
@@ -235,8 +236,8 @@ InfluenceGraph GraphBuilder::build() && {
     d.names[v] = std::move(p.name);
     d.titles[v] = std::move(p.title);
     if (!p.department.empty()) {
-      auto [it, inserted] = d.department_index.try_emplace(
-          p.department, static_cast<department_id>(d.department_names.size()));
+      auto [it, inserted] =
+          d.department_index.try_emplace(p.department, static_cast<department_id>(d.department_names.size()));
       if (inserted) d.department_names.push_back(p.department);
       d.departments[v] = it->second;
     }
@@ -280,9 +281,9 @@ InfluenceGraph GraphBuilder::build() && {
                 to_string(d.relation_specs[r].direction), to_string(d.relation_specs[r].strength));
     } else {
       std::size_t first = std::find(tie_relation_.begin(), tie_relation_.end(), r) - tie_relation_.begin();
-      throw invalid_argument(tie_location(first, "relation"),
-                             "relation " + quoted(relation_names_[r]) +
-                                 " is not in the relation map and the map has no fallback");
+      throw invalid_argument(
+          tie_location(first, "relation"),
+          "relation " + quoted(relation_names_[r]) + " is not in the relation map and the map has no fallback");
     }
   }
 
@@ -295,9 +296,9 @@ InfluenceGraph GraphBuilder::build() && {
     const std::uint32_t boss = d.find_id(manager);
     if (boss == detail::IdTable::not_found) {
       const PersonLocation& loc = person_locations_[v];
-      throw invalid_argument(SourceLocation{loc.file, loc.line, loc.manager_column, "manager"},
-                             "manager " + quoted(manager) + " of person " + quoted(d.ids[v]) +
-                                 " names nobody in the people data");
+      throw invalid_argument(
+          SourceLocation{loc.file, loc.line, loc.manager_column, "manager"},
+          "manager " + quoted(manager) + " of person " + quoted(d.ids[v]) + " names nobody in the people data");
     }
     d.managers[v] = boss;
   }
@@ -314,11 +315,11 @@ InfluenceGraph GraphBuilder::build() && {
         }
         if (d.managers[report_v] != no_vertex && d.managers[report_v] != boss) {
           std::string other = manager_tie[report_v] < num_ties ? "another " + options_.hierarchy_relation + " tie"
-                                                                 : "the manager field";
-          throw invalid_argument(tie_location(t, "target"),
-                                 "person " + quoted(d.ids[report_v]) + " reports to " + quoted(d.ids[boss]) +
-                                     " but " + other + " names " + quoted(d.ids[d.managers[report_v]]) +
-                                     " as their manager (a person has one manager)");
+                                                               : "the manager field";
+          throw invalid_argument(tie_location(t, "target"), "person " + quoted(d.ids[report_v]) + " reports to " +
+                                                                quoted(d.ids[boss]) + " but " + other + " names " +
+                                                                quoted(d.ids[d.managers[report_v]]) +
+                                                                " as their manager (a person has one manager)");
         }
         d.managers[report_v] = boss;
         manager_tie[report_v] = t;
@@ -393,7 +394,8 @@ InfluenceGraph GraphBuilder::build() && {
   std::vector<std::vector<double>> in_weight(num_relations);
   if (any_cascade) {
     for (std::size_t r = 0; r < num_relations; ++r) {
-      if (d.relation_specs[r].strength == StrengthRule::weighted_cascade && max_weight[r] > 0) in_weight[r].assign(n, 0.0);
+      if (d.relation_specs[r].strength == StrengthRule::weighted_cascade && max_weight[r] > 0)
+        in_weight[r].assign(n, 0.0);
     }
     for (std::size_t t = 0; t < num_ties; ++t) {
       if (tie_source_[t] == tie_target_[t]) continue;
@@ -405,9 +407,12 @@ InfluenceGraph GraphBuilder::build() && {
   auto tie_strength = [&](std::size_t t, vertex_id influenced) {
     const relation_id r = tie_relation_[t];
     switch (d.relation_specs[r].strength) {
-      case StrengthRule::as_is: return tie_weight_[t];
-      case StrengthRule::scale_by_max: return tie_weight_[t] / max_weight[r];
-      case StrengthRule::weighted_cascade: return tie_weight_[t] / in_weight[r][influenced];
+      case StrengthRule::as_is:
+        return tie_weight_[t];
+      case StrengthRule::scale_by_max:
+        return tie_weight_[t] / max_weight[r];
+      case StrengthRule::weighted_cascade:
+        return tie_weight_[t] / in_weight[r][influenced];
     }
     return tie_weight_[t];
   };

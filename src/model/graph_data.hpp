@@ -25,7 +25,8 @@ struct InfluenceGraph::Data {
   detail::IdTable id_table;  // id -> vertex
   /// Vertex of `id`, or detail::IdTable::not_found.
   [[nodiscard]] std::uint32_t find_id(std::string_view id) const {
-    return id_table.find(id, detail::IdTable::tag_of(id), [this](std::uint32_t v) -> std::string_view { return ids[v]; });
+    return id_table.find(id, detail::IdTable::tag_of(id),
+                         [this](std::uint32_t v) -> std::string_view { return ids[v]; });
   }
   std::vector<std::string> names;
   std::vector<std::string> titles;

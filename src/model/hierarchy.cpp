@@ -9,9 +9,7 @@
 
 namespace orgnet {
 
-std::vector<int> hierarchy_depths(const InfluenceGraph& graph) {
-  return detail::forest_depths(graph.data().managers);
-}
+std::vector<int> hierarchy_depths(const InfluenceGraph& graph) { return detail::forest_depths(graph.data().managers); }
 
 HierarchyStats hierarchy_stats(const InfluenceGraph& graph) {
   HierarchyStats stats;
@@ -43,8 +41,9 @@ HierarchyStats hierarchy_stats(const InfluenceGraph& graph) {
   stats.mean_span = total / static_cast<double>(spans.size());
   std::sort(spans.begin(), spans.end());
   const std::size_t mid = spans.size() / 2;
-  stats.median_span = spans.size() % 2 == 1 ? static_cast<double>(spans[mid])
-                                            : (static_cast<double>(spans[mid - 1]) + static_cast<double>(spans[mid])) / 2.0;
+  stats.median_span = spans.size() % 2 == 1
+                          ? static_cast<double>(spans[mid])
+                          : (static_cast<double>(spans[mid - 1]) + static_cast<double>(spans[mid])) / 2.0;
   return stats;
 }
 

@@ -44,8 +44,8 @@ void check_vertex(const InfluenceGraph& g, vertex_id v) {
 }
 void check_edge(const InfluenceGraph& g, edge_id e) {
   if (e >= g.num_edges()) {
-    throw out_of_range("edge " + std::to_string(e) + " is out of range (graph has " +
-                       std::to_string(g.num_edges()) + " edges)");
+    throw out_of_range("edge " + std::to_string(e) + " is out of range (graph has " + std::to_string(g.num_edges()) +
+                       " edges)");
   }
 }
 }  // namespace
@@ -212,16 +212,14 @@ const LoadReport& InfluenceGraph::load_report() const noexcept { return data_->r
 std::size_t InfluenceGraph::memory_bytes() const noexcept {
   const Data& d = *data_;
   std::size_t bytes = sizeof(Data);
-  bytes += heap_bytes(d.out_offsets) + heap_bytes(d.out_targets) + heap_bytes(d.strengths) +
-           heap_bytes(d.in_offsets) +
+  bytes += heap_bytes(d.out_offsets) + heap_bytes(d.out_targets) + heap_bytes(d.strengths) + heap_bytes(d.in_offsets) +
            heap_bytes(d.in_sources) + heap_bytes(d.in_edge_ids);
   bytes += heap_bytes(d.ids) + heap_bytes(d.names) + heap_bytes(d.titles) + heap_bytes(d.levels) +
-           d.level_given.capacity() / 8 + heap_bytes(d.managers) + heap_bytes(d.report_offsets) +
-           heap_bytes(d.reports);
+           d.level_given.capacity() / 8 + heap_bytes(d.managers) + heap_bytes(d.report_offsets) + heap_bytes(d.reports);
   // unordered_map: one node (key + value + next pointer + cached hash) per entry plus buckets.
   bytes += d.id_table.memory_bytes();
-  bytes += heap_bytes(d.departments) + heap_bytes(d.department_names) +
-           heap_bytes(d.department_offsets) + heap_bytes(d.department_members);
+  bytes += heap_bytes(d.departments) + heap_bytes(d.department_names) + heap_bytes(d.department_offsets) +
+           heap_bytes(d.department_members);
   bytes += d.department_index.size() * (sizeof(std::string) + sizeof(department_id) + 2 * sizeof(void*));
   bytes += heap_bytes(d.attribute_names);
   for (const auto& column : d.attribute_columns) bytes += heap_bytes(column);

@@ -38,25 +38,31 @@ const RelationSpec* RelationMap::find(std::string_view relation) const {
 
 std::string_view to_string(InfluenceDirection direction) {
   switch (direction) {
-    case InfluenceDirection::source_to_target: return "source_to_target";
-    case InfluenceDirection::target_to_source: return "target_to_source";
-    case InfluenceDirection::both: return "both";
+    case InfluenceDirection::source_to_target:
+      return "source_to_target";
+    case InfluenceDirection::target_to_source:
+      return "target_to_source";
+    case InfluenceDirection::both:
+      return "both";
   }
   return "?";
 }
 
 std::string_view to_string(StrengthRule rule) {
   switch (rule) {
-    case StrengthRule::as_is: return "as_is";
-    case StrengthRule::scale_by_max: return "scale_by_max";
-    case StrengthRule::weighted_cascade: return "weighted_cascade";
+    case StrengthRule::as_is:
+      return "as_is";
+    case StrengthRule::scale_by_max:
+      return "scale_by_max";
+    case StrengthRule::weighted_cascade:
+      return "weighted_cascade";
   }
   return "?";
 }
 
 InfluenceDirection parse_influence_direction(std::string_view text) {
-  for (auto d : {InfluenceDirection::source_to_target, InfluenceDirection::target_to_source,
-                 InfluenceDirection::both}) {
+  for (auto d :
+       {InfluenceDirection::source_to_target, InfluenceDirection::target_to_source, InfluenceDirection::both}) {
     if (text == to_string(d)) return d;
   }
   throw invalid_argument("unknown influence direction '" + std::string(text) +

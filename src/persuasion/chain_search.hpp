@@ -33,14 +33,14 @@ inline constexpr edge_id no_edge = std::numeric_limits<edge_id>::max();
 /// Which steps a chain may take.
 struct StepRules {
   const InfluenceGraph* graph = nullptr;
-  std::vector<double> length;          ///< -ln s by edge id
-  std::vector<char> avoided;           ///< by vertex; empty = nobody
-  std::vector<RelationMask> masks;     ///< by edge id; empty = any relation
-  RelationMask allowed = 0;            ///< relations allowed when masks is not empty
-  std::optional<int> max_level_skip;   ///< hierarchy rule
-  std::vector<char> banned_vertex;     ///< Yen's root people (sized on first use)
-  std::vector<char> banned_edge;       ///< Yen's banned ties (sized on first use)
-  double min_strength = 0.0;           ///< weaker steps are refused (widest, phase 2)
+  std::vector<double> length;         ///< -ln s by edge id
+  std::vector<char> avoided;          ///< by vertex; empty = nobody
+  std::vector<RelationMask> masks;    ///< by edge id; empty = any relation
+  RelationMask allowed = 0;           ///< relations allowed when masks is not empty
+  std::optional<int> max_level_skip;  ///< hierarchy rule
+  std::vector<char> banned_vertex;    ///< Yen's root people (sized on first use)
+  std::vector<char> banned_edge;      ///< Yen's banned ties (sized on first use)
+  double min_strength = 0.0;          ///< weaker steps are refused (widest, phase 2)
 
   /// Builds the rules of `constraints` (validated: throws for bad ids).
   StepRules(const InfluenceGraph& g, const ChainConstraints& constraints);
@@ -60,9 +60,16 @@ struct StepRules {
 class ChainSearch {
  public:
   explicit ChainSearch(std::size_t n)
-      : length_(n, infinite_length), key_(n, infinite_length), steps_(n, no_steps), pred_(n, no_vertex),
-        via_(n, no_edge), latest_(n, no_steps), seen_(n, 0), next_length_(n, infinite_length),
-        next_pred_(n, no_vertex), next_via_(n, no_edge) {}
+      : length_(n, infinite_length),
+        key_(n, infinite_length),
+        steps_(n, no_steps),
+        pred_(n, no_vertex),
+        via_(n, no_edge),
+        latest_(n, no_steps),
+        seen_(n, 0),
+        next_length_(n, infinite_length),
+        next_pred_(n, no_vertex),
+        next_via_(n, no_edge) {}
 
   /// Most probable chains from `source` (Dijkstra on (length, steps)); the
   /// chain starts with length `start_length` and `start_steps` steps (Yen's

@@ -73,8 +73,7 @@ std::uint32_t hop_distance(const StepRules& rules, vertex_id source, vertex_id t
 }
 
 // Why no chain satisfies the constraints: each constraint is tried alone.
-std::string explain_no_chain(const InfluenceGraph& g, vertex_id source, vertex_id target,
-                             const ChainConstraints& c) {
+std::string explain_no_chain(const InfluenceGraph& g, vertex_id source, vertex_id target, const ChainConstraints& c) {
   const std::string who = "'" + g.id(source) + "' to '" + g.id(target) + "'";
   const std::uint32_t plain = hop_distance(StepRules(g, {}), source, target);
   if (plain == no_steps) return "no chain of influence leads from " + who + " at all";
@@ -96,7 +95,8 @@ std::string explain_no_chain(const InfluenceGraph& g, vertex_id source, vertex_i
     for (const relation_id r : c.relations) names += (names.empty() ? "" : ", ") + g.relation_name(r);
     blockers.push_back("no chain uses only the relations " + names);
   }
-  if (blockers.empty()) return "no chain from " + who + " satisfies all the constraints together (each alone allows one)";
+  if (blockers.empty())
+    return "no chain from " + who + " satisfies all the constraints together (each alone allows one)";
   std::string reason = "no chain from " + who + ": ";
   for (std::size_t i = 0; i < blockers.size(); ++i) reason += (i ? "; " : "") + blockers[i];
   return reason;
@@ -224,8 +224,8 @@ KBestChainsResult k_best_chains(const InfluenceGraph& g, vertex_id source, verte
       // Ban the next tie of every chain found so far that shares this root.
       banned.clear();
       for (const Chain& c : result.chains) {
-        if (c.people.size() > i + 1 && std::equal(c.people.begin(), c.people.begin() + static_cast<long>(i) + 1,
-                                                  last.people.begin())) {
+        if (c.people.size() > i + 1 &&
+            std::equal(c.people.begin(), c.people.begin() + static_cast<long>(i) + 1, last.people.begin())) {
           banned.push_back(c.ties[i]);
         }
       }

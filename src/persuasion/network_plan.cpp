@@ -20,9 +20,12 @@ using persuasion_detail::StepRules;
 
 std::string_view to_string(CandidatePool pool) {
   switch (pool) {
-    case CandidatePool::within_steps: return "within_steps";
-    case CandidatePool::peers: return "peers";
-    case CandidatePool::everyone: return "everyone";
+    case CandidatePool::within_steps:
+      return "within_steps";
+    case CandidatePool::peers:
+      return "peers";
+    case CandidatePool::everyone:
+      return "everyone";
   }
   return "within_steps";
 }
@@ -56,8 +59,7 @@ void check_person(const InfluenceGraph& g, vertex_id v, const char* what) {
 
 void validate(const NetworkPlanOptions& o) {
   if (!(o.min_probability > 0.0 && o.min_probability <= 1.0)) {
-    throw invalid_argument("network_plan: min_probability must be in (0, 1], got " +
-                           std::to_string(o.min_probability));
+    throw invalid_argument("network_plan: min_probability must be in (0, 1], got " + std::to_string(o.min_probability));
   }
   if (!(o.new_tie_strength > 0.0 && o.new_tie_strength <= 1.0)) {
     throw invalid_argument("network_plan: new_tie_strength must be in (0, 1], got " +
@@ -104,8 +106,8 @@ struct Groups {
       if (by_level[i].empty()) continue;
       const int level = lo + static_cast<int>(i);
       level_group[i] = static_cast<int>(groups.size());
-      groups.push_back({GroupKind::level, level,
-                        level == 0 ? std::string("top (level 0)") : "level " + std::to_string(level)});
+      groups.push_back(
+          {GroupKind::level, level, level == 0 ? std::string("top (level 0)") : "level " + std::to_string(level)});
       members.push_back(std::move(by_level[i]));
     }
   }
@@ -126,7 +128,8 @@ struct Groups {
 std::vector<std::string> relation_names(const InfluenceGraph& g, RelationMask mask) {
   std::vector<std::string> names;
   for (std::size_t r = 0; r < g.num_relations(); ++r) {
-    if (mask & (RelationMask{1} << std::min<std::size_t>(r, 31))) names.push_back(g.relation_name(static_cast<relation_id>(r)));
+    if (mask & (RelationMask{1} << std::min<std::size_t>(r, 31)))
+      names.push_back(g.relation_name(static_cast<relation_id>(r)));
   }
   return names;
 }
@@ -512,8 +515,8 @@ NetworkPlanResult network_plan(const InfluenceGraph& g, vertex_id p, const Netwo
       if (!open[k] || !covers(best, k)) continue;
       open[k] = 0;
       const std::size_t gi = gap_groups[k];
-      step.opens.push_back({groups.groups[gi], reach[gi].probability, t * into[best][k].chain.probability,
-                            into[best][k].chain});
+      step.opens.push_back(
+          {groups.groups[gi], reach[gi].probability, t * into[best][k].chain.probability, into[best][k].chain});
     }
     plan.steps.push_back(std::move(step));
   }

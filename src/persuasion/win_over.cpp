@@ -3,8 +3,8 @@
 #include "orgnet/persuasion/win_over.hpp"
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <string>
 
 #include "orgnet/diffusion/reverse_reachable.hpp"
@@ -145,8 +145,8 @@ CoverageOptions coverage_options(const WinOverOptions& o, const std::vector<char
 }
 
 // Evaluates `chosen` on fresh sets and fills the plan's estimate and steps.
-void evaluate(const RRSampler& sampler, vertex_id target, const WinOverOptions& o,
-              const std::vector<vertex_id>& chosen, std::uint64_t count, WinOverPlan& plan) {
+void evaluate(const RRSampler& sampler, vertex_id target, const WinOverOptions& o, const std::vector<vertex_id>& chosen,
+              std::uint64_t count, WinOverPlan& plan) {
   const InfluenceGraph& g = sampler.graph();
   RRSets sets;
   sampler.sample(count, {.root = target, .seed = o.seed, .first = evaluation_first, .threads = o.threads}, sets);
@@ -250,8 +250,8 @@ WinOverPlan win_over_plan(const InfluenceGraph& g, vertex_id target, const WinOv
     chosen = greedy_max_coverage(r1, n, cover);
     const double n1 = static_cast<double>(r1.size()), n2 = static_cast<double>(r2.size());
     const double covered2 = static_cast<double>(count_covered(r2, chosen.chosen, n));
-    const double upper_cover = std::isfinite(chosen.optimum_upper) ? chosen.optimum_upper
-                                                                   : static_cast<double>(chosen.covered) / e1;
+    const double upper_cover =
+        std::isfinite(chosen.optimum_upper) ? chosen.optimum_upper : static_cast<double>(chosen.covered) / e1;
     const double upper = std::pow(std::sqrt(upper_cover + a / 2.0) + std::sqrt(a / 2.0), 2) / n1;
     const double lower =
         std::max(0.0, (std::pow(std::sqrt(covered2 + 2.0 * a / 9.0) - std::sqrt(a / 2.0), 2) - a / 18.0) / n2);
@@ -269,8 +269,8 @@ WinOverPlan win_over_plan(const InfluenceGraph& g, vertex_id target, const WinOv
   // Fresh sets for the estimate: as many as R2, and enough for an interval
   // of half-width at most epsilon / 4 (Wilson, z^2 / (4 N) <= (epsilon/4)^2).
   const double z = two_sided_z(o.delta);
-  const auto evaluation = static_cast<std::uint64_t>(
-      std::min(max_samples, std::max(static_cast<double>(r2.size()), std::ceil(4.0 * z * z / (o.epsilon * o.epsilon)))));
+  const auto evaluation = static_cast<std::uint64_t>(std::min(
+      max_samples, std::max(static_cast<double>(r2.size()), std::ceil(4.0 * z * z / (o.epsilon * o.epsilon)))));
   r1 = RRSets{};
   r2 = RRSets{};
   evaluate(sampler, target, o, chosen.chosen, evaluation, plan);

@@ -103,9 +103,9 @@ void write_table(const GraphSummary& s, std::ostream& out, const std::string& ti
   row("reciprocity", fixed(s.reciprocity));
   row("mean strength", fixed(s.mean_strength));
   row("weak components", std::to_string(s.weak_components), "largest " + std::to_string(s.largest_weak_component));
-  row("strong components", std::to_string(s.strong_components), "largest " + std::to_string(s.largest_strong_component));
-  row("hierarchy depth (levels)", std::to_string(s.hierarchy.depth),
-      std::to_string(s.hierarchy.roots) + " at the top");
+  row("strong components", std::to_string(s.strong_components),
+      "largest " + std::to_string(s.largest_strong_component));
+  row("hierarchy depth (levels)", std::to_string(s.hierarchy.depth), std::to_string(s.hierarchy.roots) + " at the top");
   row("managers", std::to_string(s.hierarchy.managers));
   if (s.hierarchy.managers > 0) {
     row("span of control", fixed(s.hierarchy.mean_span, 2),
@@ -146,7 +146,8 @@ void write_json(const GraphSummary& s, std::ostream& out, const std::string& tit
   json.field("largest_weak_component", s.largest_weak_component);
   json.field("strong_components", s.strong_components);
   json.field("largest_strong_component", s.largest_strong_component);
-  json.key("hierarchy").begin_object()
+  json.key("hierarchy")
+      .begin_object()
       .field("depth", s.hierarchy.depth)
       .field("roots", s.hierarchy.roots)
       .field("managers", s.hierarchy.managers)
@@ -192,9 +193,15 @@ void write_csv(const GraphSummary& s, std::ostream& out) {
 
 void write_summary(const GraphSummary& summary, std::ostream& out, OutputFormat format, const std::string& title) {
   switch (format) {
-    case OutputFormat::table: write_table(summary, out, title); break;
-    case OutputFormat::json: write_json(summary, out, title); break;
-    case OutputFormat::csv: write_csv(summary, out); break;
+    case OutputFormat::table:
+      write_table(summary, out, title);
+      break;
+    case OutputFormat::json:
+      write_json(summary, out, title);
+      break;
+    case OutputFormat::csv:
+      write_csv(summary, out);
+      break;
   }
 }
 

@@ -331,8 +331,8 @@ class LocalMover {
 
 // Leiden's refinement of the partition `comm` (labels 0..k-1): returns the
 // refined labels (< n), each refined community inside one community of comm.
-std::vector<std::uint32_t> refine(const Net& net, const std::vector<std::uint32_t>& comm, std::uint32_t k,
-                                  double gamma, double randomness, detail::SplitMix64& rng) {
+std::vector<std::uint32_t> refine(const Net& net, const std::vector<std::uint32_t>& comm, std::uint32_t k, double gamma,
+                                  double randomness, detail::SplitMix64& rng) {
   const std::uint32_t n = net.n();
   const double W = net.total;
   const double scale = gamma / W;
@@ -444,8 +444,8 @@ double modularity(const InfluenceGraph& graph, std::span<const std::uint32_t> co
   check_resolution("modularity", options.resolution);
   const std::size_t n = graph.num_vertices();
   if (community.size() != n) {
-    throw invalid_argument("modularity: community has " + std::to_string(community.size()) +
-                           " labels, the graph has " + std::to_string(n) + " people");
+    throw invalid_argument("modularity: community has " + std::to_string(community.size()) + " labels, the graph has " +
+                           std::to_string(n) + " people");
   }
   // Compact the labels: sort the distinct values.
   std::vector<std::uint32_t> distinct(community.begin(), community.end());
@@ -454,8 +454,8 @@ double modularity(const InfluenceGraph& graph, std::span<const std::uint32_t> co
   const std::size_t k = distinct.size();
   std::vector<std::uint32_t> label(n);
   for (std::size_t v = 0; v < n; ++v) {
-    label[v] = static_cast<std::uint32_t>(std::lower_bound(distinct.begin(), distinct.end(), community[v]) -
-                                          distinct.begin());
+    label[v] =
+        static_cast<std::uint32_t>(std::lower_bound(distinct.begin(), distinct.end(), community[v]) - distinct.begin());
   }
   std::vector<double> inside(k, 0.0), k_out(k, 0.0), k_in(k, 0.0);
   double total = 0;
@@ -485,12 +485,10 @@ double modularity(const InfluenceGraph& graph, std::span<const std::uint32_t> co
 CommunityResult communities(const InfluenceGraph& graph, const CommunityOptions& options) {
   check_resolution("communities", options.resolution);
   if (!std::isfinite(options.threshold) || options.threshold < 0) {
-    throw invalid_argument("communities: threshold must be finite and >= 0, got " +
-                           std::to_string(options.threshold));
+    throw invalid_argument("communities: threshold must be finite and >= 0, got " + std::to_string(options.threshold));
   }
   if (!std::isfinite(options.randomness) || options.randomness <= 0) {
-    throw invalid_argument("communities: randomness must be finite and > 0, got " +
-                           std::to_string(options.randomness));
+    throw invalid_argument("communities: randomness must be finite and > 0, got " + std::to_string(options.randomness));
   }
   const std::size_t n = graph.num_vertices();
   CommunityResult result;
@@ -576,8 +574,8 @@ CommunityResult communities(const InfluenceGraph& graph, const CommunityOptions&
     }
   }
   finish(result, std::move(final_labels));
-  result.modularity = modularity(graph, result.community,
-                                 {.kind = options.kind, .resolution = gamma, .weighted = options.weighted});
+  result.modularity =
+      modularity(graph, result.community, {.kind = options.kind, .resolution = gamma, .weighted = options.weighted});
   return result;
 }
 

@@ -50,8 +50,8 @@ MixingResult mixing(const InfluenceGraph& graph, const MixingOptions& options) {
     throw invalid_argument("mixing: threads must be >= 0, got " + std::to_string(options.threads));
   }
   const std::size_t n = graph.num_vertices();
-  const Labeling groups = options.groups.label.empty() && options.groups.names.empty() ? department_labeling(graph)
-                                                                                      : options.groups;
+  const Labeling groups =
+      options.groups.label.empty() && options.groups.names.empty() ? department_labeling(graph) : options.groups;
   validate_labeling(groups, n, "mixing: groups");
   const std::size_t k = groups.num_groups();
   const auto& label = groups.label;
@@ -82,7 +82,8 @@ MixingResult mixing(const InfluenceGraph& graph, const MixingOptions& options) {
     }
   }
   for (vertex_id v = 0; v < n; ++v) {
-    if (label[v] != Labeling::missing) result.person_ei[v] = ei_index(result.person_external[v], result.person_internal[v]);
+    if (label[v] != Labeling::missing)
+      result.person_ei[v] = ei_index(result.person_external[v], result.person_internal[v]);
   }
   result.group_external.assign(k, 0);
   result.group_internal.assign(k, 0);
@@ -147,8 +148,7 @@ MixingResult mixing(const InfluenceGraph& graph, const MixingOptions& options) {
     p_less = static_cast<double>(1 + less) / static_cast<double>(1 + R);
     p_greater = static_cast<double>(1 + greater) / static_cast<double>(1 + R);
   };
-  summarize([&](std::size_t r) { return network[r]; }, result.ei, result.expected_ei, result.p_less,
-            result.p_greater);
+  summarize([&](std::size_t r) { return network[r]; }, result.ei, result.expected_ei, result.p_less, result.p_greater);
   for (std::size_t g = 0; g < k; ++g) {
     summarize([&](std::size_t r) { return per_group[r * k + g]; }, result.group_ei[g], result.group_expected_ei[g],
               result.group_p_less[g], result.group_p_greater[g]);

@@ -65,8 +65,8 @@ Labeling labeling_from_values(std::span<const std::int64_t> values) {
 
 void validate_labeling(const Labeling& labeling, std::size_t n, std::string_view argument) {
   if (labeling.label.size() != n) {
-    throw invalid_argument(std::string(argument) + ": " + std::to_string(labeling.label.size()) +
-                           " labels for " + std::to_string(n) + " people");
+    throw invalid_argument(std::string(argument) + ": " + std::to_string(labeling.label.size()) + " labels for " +
+                           std::to_string(n) + " people");
   }
   const auto groups = static_cast<std::int64_t>(labeling.names.size());
   for (std::size_t v = 0; v < n; ++v) {

@@ -24,8 +24,8 @@ RolesResult ona_roles(const InfluenceGraph& graph, const RoleOptions& options) {
     throw invalid_argument("ona_roles: threads must be >= 0, got " + std::to_string(options.threads));
   }
   const std::size_t n = graph.num_vertices();
-  const Labeling groups = options.groups.label.empty() && options.groups.names.empty() ? department_labeling(graph)
-                                                                                      : options.groups;
+  const Labeling groups =
+      options.groups.label.empty() && options.groups.names.empty() ? department_labeling(graph) : options.groups;
   validate_labeling(groups, n, "ona_roles: groups");
   RolesResult r;
   r.thresholds = options;
@@ -87,8 +87,8 @@ RolesResult ona_roles(const InfluenceGraph& graph, const RoleOptions& options) {
     r.central_connector[v] = r.degree_percentile[v] + eps >= options.connector_percentile && r.degree[v] > 0;
     r.boundary_spanner[v] = r.external_percentile[v] + eps >= options.spanner_percentile && r.external[v] > 0 &&
                             r.groups_reached[v] >= options.spanner_min_groups;
-    r.information_broker[v] = r.betweenness_percentile[v] + eps >= options.broker_percentile &&
-                              r.betweenness[v] > 0 && r.groups_reached[v] >= options.broker_min_groups;
+    r.information_broker[v] = r.betweenness_percentile[v] + eps >= options.broker_percentile && r.betweenness[v] > 0 &&
+                              r.groups_reached[v] >= options.broker_min_groups;
     r.peripheral_specialist[v] = r.degree_percentile[v] <= options.peripheral_percentile + eps;
   }
   return r;

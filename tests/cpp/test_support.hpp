@@ -3,15 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <tuple>
 #include <vector>
-#include <unistd.h>
 
-#include "orgnet/error.hpp"
 #include "orgnet/detail/random.hpp"
+#include "orgnet/error.hpp"
 #include "orgnet/model/graph_builder.hpp"
 
 namespace orgnet::test {
@@ -59,7 +59,6 @@ std::string invalid_argument_message(F&& f) {
   ADD_FAILURE() << "expected orgnet::invalid_argument, nothing was thrown";
   return {};
 }
-
 
 // A hand-worked organization used by several tests.
 //

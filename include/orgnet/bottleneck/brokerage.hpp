@@ -130,9 +130,7 @@ struct BrokerageResult {
   [[nodiscard]] const std::vector<std::uint64_t>& observed_of(BrokerageRole role) const {
     return observed[static_cast<std::size_t>(role)];
   }
-  [[nodiscard]] const std::vector<double>& z_of(BrokerageRole role) const {
-    return z[static_cast<std::size_t>(role)];
-  }
+  [[nodiscard]] const std::vector<double>& z_of(BrokerageRole role) const { return z[static_cast<std::size_t>(role)]; }
 };
 
 /// Gould-Fernandez brokerage of every person (see the header comment).

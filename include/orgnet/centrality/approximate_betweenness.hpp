@@ -125,7 +125,7 @@ struct ApproximateBetweennessResult {
 ///
 /// Throws orgnet::invalid_argument when epsilon or delta is not in (0, 1), or
 /// for negative threads.
-[[nodiscard]] ApproximateBetweennessResult approximate_betweenness(
-    const InfluenceGraph& graph, const ApproximateBetweennessOptions& options = {});
+[[nodiscard]] ApproximateBetweennessResult approximate_betweenness(const InfluenceGraph& graph,
+                                                                   const ApproximateBetweennessOptions& options = {});
 
 }  // namespace orgnet

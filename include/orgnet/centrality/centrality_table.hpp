@@ -46,11 +46,21 @@
 namespace orgnet {
 
 enum class Measure {
-  in_degree, out_degree, degree,
-  in_strength, out_strength, strength,
-  closeness, harmonic,
-  betweenness, approx_betweenness,
-  eigenvector, pagerank, katz, hubs, authorities,
+  in_degree,
+  out_degree,
+  degree,
+  in_strength,
+  out_strength,
+  strength,
+  closeness,
+  harmonic,
+  betweenness,
+  approx_betweenness,
+  eigenvector,
+  pagerank,
+  katz,
+  hubs,
+  authorities,
   coreness,
 };
 
@@ -66,19 +76,18 @@ enum class Measure {
 struct CentralityTableOptions {
   /// Default: degree, strength, closeness, harmonic, betweenness, eigenvector,
   /// pagerank, katz, hubs, authorities, coreness (the exact measures).
-  std::vector<Measure> measures = {Measure::degree,     Measure::strength,    Measure::closeness,
-                                   Measure::harmonic,   Measure::betweenness, Measure::eigenvector,
-                                   Measure::pagerank,   Measure::katz,        Measure::hubs,
-                                   Measure::authorities, Measure::coreness};
+  std::vector<Measure> measures = {Measure::degree,      Measure::strength,    Measure::closeness, Measure::harmonic,
+                                   Measure::betweenness, Measure::eigenvector, Measure::pagerank,  Measure::katz,
+                                   Measure::hubs,        Measure::authorities, Measure::coreness};
   DistanceTransform distance = DistanceTransform::neg_log;
   InfluenceFlow flow = InfluenceFlow::exerted;
   bool normalized = true;
   double damping = 0.85;
   double katz_alpha = 0.1;
-  double epsilon = 0.01;     ///< approx_betweenness
-  double delta = 0.1;        ///< approx_betweenness
-  std::uint64_t seed = 42;   ///< approx_betweenness
-  int threads = 0;           ///< 0 = all available; results do not depend on it
+  double epsilon = 0.01;    ///< approx_betweenness
+  double delta = 0.1;       ///< approx_betweenness
+  std::uint64_t seed = 42;  ///< approx_betweenness
+  int threads = 0;          ///< 0 = all available; results do not depend on it
 };
 
 struct CentralityColumn {
@@ -97,8 +106,7 @@ struct CentralityTable {
 /// Computes the measures (each once, even if listed twice). Throws
 /// orgnet::invalid_argument for bad options (e.g. katz_alpha >= 1 / lambda_max,
 /// with the bound in the message).
-[[nodiscard]] CentralityTable centrality_table(const InfluenceGraph& graph,
-                                               const CentralityTableOptions& options = {});
+[[nodiscard]] CentralityTable centrality_table(const InfluenceGraph& graph, const CentralityTableOptions& options = {});
 
 struct CentralityWriteOptions {
   /// Rows are sorted by this measure, best first (default: the first column);

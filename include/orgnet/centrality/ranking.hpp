@@ -11,7 +11,7 @@
 namespace orgnet {
 
 struct TopKOptions {
-  std::size_t k = 10;       ///< How many people; 0 means everyone.
+  std::size_t k = 10;      ///< How many people; 0 means everyone.
   bool ascending = false;  ///< Lowest first (e.g. Burt's constraint, where low is better).
 };
 

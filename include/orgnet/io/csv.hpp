@@ -56,14 +56,12 @@ struct CsvOptions {
 
 /// Loads a people file and a ties file. Throws orgnet::invalid_argument on any
 /// problem, naming file, line and column.
-[[nodiscard]] InfluenceGraph load_csv(const std::filesystem::path& people_file,
-                                      const std::filesystem::path& ties_file,
+[[nodiscard]] InfluenceGraph load_csv(const std::filesystem::path& people_file, const std::filesystem::path& ties_file,
                                       const CsvOptions& options = {});
 
 /// Loads a ties file alone; every person named by a tie is created (with no
 /// attributes), whatever options.build.unknown_people says.
-[[nodiscard]] InfluenceGraph load_ties_csv(const std::filesystem::path& ties_file,
-                                           const CsvOptions& options = {});
+[[nodiscard]] InfluenceGraph load_ties_csv(const std::filesystem::path& ties_file, const CsvOptions& options = {});
 
 /// Adds the people of CSV `text` to `builder`; `source_name` prefixes errors.
 void read_people_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,

@@ -28,9 +28,9 @@ struct CsvDialect {
 };
 
 struct CsvField {
-  std::string_view text;    ///< Unquoted, unescaped, trimmed.
-  std::size_t line = 0;     ///< 1-based line where the field starts.
-  std::size_t column = 0;   ///< 1-based column (characters) where the field starts.
+  std::string_view text;   ///< Unquoted, unescaped, trimmed.
+  std::size_t line = 0;    ///< 1-based line where the field starts.
+  std::size_t column = 0;  ///< 1-based column (characters) where the field starts.
 };
 
 struct CsvRecord {

@@ -19,8 +19,7 @@ struct EdgeListOptions {
   BuildOptions build = {};       ///< unknown_people is always `create` here.
 };
 
-[[nodiscard]] InfluenceGraph load_edge_list(const std::filesystem::path& file,
-                                            const EdgeListOptions& options = {});
+[[nodiscard]] InfluenceGraph load_edge_list(const std::filesystem::path& file, const EdgeListOptions& options = {});
 
 /// Adds the ties of edge-list `text` to `builder`.
 void read_edge_list(GraphBuilder& builder, std::string_view text, const std::string& source_name,

@@ -81,8 +81,7 @@ struct GraphmlReadOptions {
 
 /// Reads a GraphML file; see the top of this header. The file name (as given)
 /// prefixes error messages.
-[[nodiscard]] InfluenceGraph read_graphml(const std::filesystem::path& file,
-                                          const GraphmlReadOptions& options = {});
+[[nodiscard]] InfluenceGraph read_graphml(const std::filesystem::path& file, const GraphmlReadOptions& options = {});
 
 /// Reads GraphML held in memory; `source_name` prefixes error messages.
 [[nodiscard]] InfluenceGraph read_graphml_string(std::string_view xml, const GraphmlReadOptions& options = {},

@@ -35,8 +35,7 @@ enum class DistanceTransform { neg_log, inverse, hops };
 }
 
 /// Length of every edge of `graph`, indexed by edge id.
-[[nodiscard]] std::vector<double> edge_distances(const InfluenceGraph& graph,
-                                                 DistanceTransform transform);
+[[nodiscard]] std::vector<double> edge_distances(const InfluenceGraph& graph, DistanceTransform transform);
 
 /// "neg_log", "inverse", "hops".
 [[nodiscard]] std::string_view to_string(DistanceTransform transform);

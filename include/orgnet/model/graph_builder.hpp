@@ -89,8 +89,8 @@ class GraphBuilder {
 
   /// Adds a tie. Throws at once on an empty id or a weight that is not finite
   /// and > 0; unknown ids are resolved (or reported) by build().
-  void add_tie(std::string_view source, std::string_view target, std::string_view relation,
-               double weight = 1.0, const TieLocation& where = {});
+  void add_tie(std::string_view source, std::string_view target, std::string_view relation, double weight = 1.0,
+               const TieLocation& where = {});
   void add_tie(const Tie& tie, const TieLocation& where = {}) {
     add_tie(tie.source, tie.target, tie.relation, tie.weight, where);
   }

@@ -66,9 +66,7 @@ class RelationMap {
   /// The spec listed for `relation`, or nullptr.
   [[nodiscard]] const RelationSpec* find(std::string_view relation) const;
   [[nodiscard]] const std::optional<RelationSpec>& fallback() const noexcept { return fallback_; }
-  [[nodiscard]] const std::map<std::string, RelationSpec, std::less<>>& specs() const noexcept {
-    return specs_;
-  }
+  [[nodiscard]] const std::map<std::string, RelationSpec, std::less<>>& specs() const noexcept { return specs_; }
 
  private:
   std::map<std::string, RelationSpec, std::less<>> specs_;

@@ -176,12 +176,12 @@ struct GroupReach {
 
 struct StakeholderMap {
   vertex_id person = no_vertex;
-  std::vector<DirectTie> influenced_by;  ///< ties in, by decreasing strength then id
-  std::vector<DirectTie> influences;     ///< ties out, same order
+  std::vector<DirectTie> influenced_by;            ///< ties in, by decreasing strength then id
+  std::vector<DirectTie> influences;               ///< ties out, same order
   std::vector<SecondDegreeContact> second_degree;  ///< by common contacts desc, then id
-  std::vector<vertex_id> chain_of_command;  ///< manager, their manager, ..., top
-  std::vector<GroupReach> departments;      ///< by department id
-  std::vector<GroupReach> levels;           ///< by level, 0 first
+  std::vector<vertex_id> chain_of_command;         ///< manager, their manager, ..., top
+  std::vector<GroupReach> departments;             ///< by department id
+  std::vector<GroupReach> levels;                  ///< by level, 0 first
 };
 
 /// Someone who could bridge a gap.
@@ -195,7 +195,7 @@ struct GapBridge {
 
 struct CoverageGap {
   OrgGroup group;
-  double probability = 0.0;     ///< P's best today
+  double probability = 0.0;        ///< P's best today
   std::vector<GapBridge> bridges;  ///< best placed first
 };
 
@@ -225,7 +225,7 @@ struct NetworkingPlan {
   std::size_t candidates = 0;  ///< candidates considered
   /// d: the most groups one candidate covers; H(d) the greedy guarantee.
   std::size_t largest_coverage = 0;
-  double bound_factor = 1.0;   ///< H(d) <= ln d + 1: size <= H(d) * optimum
+  double bound_factor = 1.0;  ///< H(d) <= ln d + 1: size <= H(d) * optimum
   [[nodiscard]] bool complete() const noexcept { return unreachable.empty(); }
 };
 

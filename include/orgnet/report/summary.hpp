@@ -28,9 +28,9 @@ struct DepartmentSummary {
 
 struct GraphSummary {
   std::size_t people = 0;
-  std::size_t ties = 0;             ///< Observed ties, all relations, self-ties included.
+  std::size_t ties = 0;                    ///< Observed ties, all relations, self-ties included.
   std::vector<RelationSummary> relations;  ///< In order of first appearance.
-  std::size_t influence_edges = 0;  ///< Edges of the influence graph after merging.
+  std::size_t influence_edges = 0;         ///< Edges of the influence graph after merging.
   std::size_t departments = 0;
   std::size_t people_without_department = 0;
   std::vector<DepartmentSummary> department_sizes;  ///< In department id order.
@@ -53,7 +53,6 @@ struct GraphSummary {
 
 /// Writes the summary as a table, a JSON object or CSV rows "metric,value".
 /// `title` (e.g. the dataset or file name) heads the table and is a JSON field.
-void write_summary(const GraphSummary& summary, std::ostream& out, OutputFormat format,
-                   const std::string& title = {});
+void write_summary(const GraphSummary& summary, std::ostream& out, OutputFormat format, const std::string& title = {});
 
 }  // namespace orgnet

@@ -88,7 +88,8 @@ TEST(BottleneckBrokerage, ExpectedCountsAndVariances) {
 
 // x -> y -> z with x -> z: y brokers nothing; x -> y -> x (a == c) neither.
 TEST(BottleneckBrokerage, ClosedTriadsAndReturnsAreNotBrokerage) {
-  const auto r = brokerage(grouped({{"x", "A"}, {"y", "B"}, {"z", "C"}}, {{"x", "y"}, {"y", "z"}, {"x", "z"}, {"y", "x"}}));
+  const auto r =
+      brokerage(grouped({{"x", "A"}, {"y", "B"}, {"z", "C"}}, {{"x", "y"}, {"y", "z"}, {"x", "z"}, {"y", "x"}}));
   // Two-paths: x->y->z (closed by x->z), x->y->x (a == c), y->x->y (a == c),
   // y->x->z: y->z exists, closed. So nothing.
   EXPECT_EQ(r.network_observed[T], 0u);
@@ -119,11 +120,16 @@ TEST(BottleneckBrokerage, MatchesBruteForce) {
           if (!g.find_edge(a, bb) || !g.find_edge(bb, c) || g.find_edge(a, c)) continue;
           const auto ga = r1.group[a], gb = r1.group[bb], gc = r1.group[c];
           std::size_t role;
-          if (ga == gb && gb == gc) role = W_I;
-          else if (ga == gc) role = W_O;
-          else if (ga == gb) role = B_IO;
-          else if (gb == gc) role = B_OI;
-          else role = B_O;
+          if (ga == gb && gb == gc)
+            role = W_I;
+          else if (ga == gc)
+            role = W_O;
+          else if (ga == gb)
+            role = B_IO;
+          else if (gb == gc)
+            role = B_OI;
+          else
+            role = B_O;
           ++count[role];
           ++count[T];
         }

@@ -111,8 +111,8 @@ TEST(BottleneckCutPoints, MatchesBruteForceOnRandomGraphs) {
         const auto [comp, sizes] = pieces_without(no_vertex, x, y);
         if (comp[x] == comp[y]) continue;
         ++bridges;
-        const auto it = std::find_if(r.bridges.begin(), r.bridges.end(),
-                                     [&](const Bridge& b) { return b.u == x && b.v == y; });
+        const auto it =
+            std::find_if(r.bridges.begin(), r.bridges.end(), [&](const Bridge& b) { return b.u == x && b.v == y; });
         ASSERT_NE(it, r.bridges.end()) << "seed " << seed << " missing bridge " << x << "-" << y;
         EXPECT_EQ(it->cut_off, std::min(sizes[comp[x]], sizes[comp[y]]));
       }

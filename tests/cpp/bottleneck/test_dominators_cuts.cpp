@@ -16,13 +16,9 @@ using test::graph_of;
 // s -> a, s -> b, a -> c, b -> c, c -> d, d -> t; e -> s (e unreachable from s).
 //   idom: a = s, b = s, c = s (two ways in), d = c, t = d; must-pass s..t: c, d.
 InfluenceGraph diamond_then_chain() {
-  return graph_of({"s", "a", "b", "c", "d", "t", "e"}, {{"s", "a", 1},
-                                                        {"s", "b", 1},
-                                                        {"a", "c", 1},
-                                                        {"b", "c", 1},
-                                                        {"c", "d", 1},
-                                                        {"d", "t", 1},
-                                                        {"e", "s", 1}});
+  return graph_of(
+      {"s", "a", "b", "c", "d", "t", "e"},
+      {{"s", "a", 1}, {"s", "b", 1}, {"a", "c", 1}, {"b", "c", 1}, {"c", "d", 1}, {"d", "t", 1}, {"e", "s", 1}});
 }
 
 TEST(BottleneckDominators, HandWorkedTree) {

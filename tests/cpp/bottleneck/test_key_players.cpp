@@ -82,8 +82,10 @@ TEST(BottleneckKeyPlayers, DegenerateAndErrors) {
   EXPECT_EQ(parse_key_player_objective("distance_fragmentation"), KeyPlayerObjective::distance_fragmentation);
   EXPECT_THROW((void)parse_key_player_objective("x"), orgnet::invalid_argument);
   const auto g = generate_company({.people = 100, .seed = 3});
-  const auto one = key_players(g, {.k = 2, .objective = KeyPlayerObjective::distance_fragmentation, .max_swap_rounds = 1, .threads = 1});
-  const auto two = key_players(g, {.k = 2, .objective = KeyPlayerObjective::distance_fragmentation, .max_swap_rounds = 1, .threads = 2});
+  const auto one = key_players(
+      g, {.k = 2, .objective = KeyPlayerObjective::distance_fragmentation, .max_swap_rounds = 1, .threads = 1});
+  const auto two = key_players(
+      g, {.k = 2, .objective = KeyPlayerObjective::distance_fragmentation, .max_swap_rounds = 1, .threads = 2});
   EXPECT_EQ(one.people, two.people);
   EXPECT_EQ(one.distance_fragmentation, two.distance_fragmentation);
 }

@@ -43,7 +43,8 @@ TEST(BottleneckStructuralHoles, HandWorkedEgoUnweighted) {
   //   cbar = 145/288, ratios 162/145 and 128/145:
   //   H = ((162/145) ln(162/145) + (128/145) ln(128/145)) / (2 ln 2).
   EXPECT_NEAR(r.constraint[1], 145.0 / 144.0, 1e-14);
-  const double h1 = ((162.0 / 145) * std::log(162.0 / 145) + (128.0 / 145) * std::log(128.0 / 145)) / (2 * std::log(2.0));
+  const double h1 =
+      ((162.0 / 145) * std::log(162.0 / 145) + (128.0 / 145) * std::log(128.0 / 145)) / (2 * std::log(2.0));
   EXPECT_NEAR(r.hierarchy[1], h1, 1e-14);
 }
 
@@ -73,9 +74,9 @@ TEST(BottleneckStructuralHoles, DegenerateGraphs) {
     EXPECT_TRUE(std::isnan(alone.hierarchy[v]));
     EXPECT_EQ(alone.contacts[v], 0u);
   }
-  EXPECT_NE(test::invalid_argument_message([] { (void)structural_holes(InfluenceGraph{}, {.threads = -1}); })
-                .find("threads"),
-            std::string::npos);
+  EXPECT_NE(
+      test::invalid_argument_message([] { (void)structural_holes(InfluenceGraph{}, {.threads = -1}); }).find("threads"),
+      std::string::npos);
 }
 
 TEST(BottleneckStructuralHoles, SameResultForAnyThreadCount) {

@@ -118,9 +118,9 @@ TEST(ApproximateBetweenness, VertexDiameterBoundOnSmallShapes) {
     people.push_back("p" + std::to_string(i));
     cycle.emplace_back("p" + std::to_string(i), "p" + std::to_string((i + 1) % 6), 0.5);
   }
-  EXPECT_EQ(approximate_betweenness(graph_of(people, cycle), {.distance = DistanceTransform::hops})
-                .vertex_diameter_bound,
-            6u);
+  EXPECT_EQ(
+      approximate_betweenness(graph_of(people, cycle), {.distance = DistanceTransform::hops}).vertex_diameter_bound,
+      6u);
 
   // A directed cycle of 10 with chords back to p0: undirected diameter 2, yet
   // the shortest path p0 -> p9 goes through all 10 people. The bound must see it.

@@ -40,8 +40,8 @@ bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
 // through d. Raw betweenness: b = c = 1/2 + 1/2 = 1; d = 1 (a->e) + 1 (b->e)
 // + 1 (c->e) = 3; a = e = 0.
 TEST(Betweenness, HandWorkedDiamond) {
-  const InfluenceGraph g = graph_of({"a", "b", "c", "d", "e"},
-                                    {{"a", "b", 1}, {"a", "c", 1}, {"b", "d", 1}, {"c", "d", 1}, {"d", "e", 1}});
+  const InfluenceGraph g =
+      graph_of({"a", "b", "c", "d", "e"}, {{"a", "b", 1}, {"a", "c", 1}, {"b", "d", 1}, {"c", "d", 1}, {"d", "e", 1}});
   const auto raw = betweenness(g, {.distance = DistanceTransform::hops, .normalized = false}).score;
   EXPECT_EQ(raw, (std::vector<double>{0, 1, 1, 3, 0}));
   // NetworkX divides by (n - 1)(n - 2) = 12.
@@ -168,8 +168,8 @@ TEST(Betweenness, DegenerateGraphs) {
 
 //   a -> b -> c      d -> e -> f      (two separate chains)
 TEST(Betweenness, DisconnectedPartsAreIndependent) {
-  const InfluenceGraph g = graph_of({"a", "b", "c", "d", "e", "f"},
-                                    {{"a", "b", 1}, {"b", "c", 1}, {"d", "e", 1}, {"e", "f", 1}});
+  const InfluenceGraph g =
+      graph_of({"a", "b", "c", "d", "e", "f"}, {{"a", "b", 1}, {"b", "c", 1}, {"d", "e", 1}, {"e", "f", 1}});
   const auto raw = betweenness(g, {.distance = DistanceTransform::hops, .normalized = false}).score;
   EXPECT_EQ(raw, (std::vector<double>{0, 1, 0, 0, 1, 0}));
   const auto norm = betweenness(g, {.distance = DistanceTransform::hops}).score;
@@ -278,7 +278,6 @@ std::vector<double> brute_force(const InfluenceGraph& g, DistanceTransform trans
   }
   return b;
 }
-
 
 TEST(Betweenness, MatchesBruteForceOnRandomGraphs) {
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {

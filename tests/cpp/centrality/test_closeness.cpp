@@ -152,7 +152,6 @@ std::vector<std::vector<double>> all_distances(const InfluenceGraph& g, Distance
   return d;
 }
 
-
 TEST(Closeness, MatchesBruteForceOnRandomGraphs) {
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {
     const InfluenceGraph g = test::random_exact_graph(seed, 150, 330);

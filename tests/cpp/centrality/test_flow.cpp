@@ -20,7 +20,8 @@ InfluenceGraph reversed(const InfluenceGraph& g) {
   GraphBuilder b({.relations = map});
   for (vertex_id v = 0; v < g.num_vertices(); ++v) b.add_person({.id = g.id(v)});
   for (vertex_id u = 0; u < g.num_vertices(); ++u) {
-    for (edge_id e = g.out_begin(u); e < g.out_end(u); ++e) b.add_tie(g.id(g.edge_target(e)), g.id(u), "edge", g.strength(e));
+    for (edge_id e = g.out_begin(u); e < g.out_end(u); ++e)
+      b.add_tie(g.id(g.edge_target(e)), g.id(u), "edge", g.strength(e));
   }
   return std::move(b).build();
 }

@@ -47,7 +47,8 @@ TEST(CentralityTable, ColumnsEqualTheMeasuresThemselves) {
   InfluenceGraph g = test::hand_worked_graph();
   CentralityTable table = centrality_table(g, {.measures = {Measure::pagerank, Measure::in_degree, Measure::pagerank}});
   ASSERT_EQ(table.columns.size(), 2u);  // pagerank once
-  EXPECT_EQ(table.columns[0].values, pagerank(g, {.flow = InfluenceFlow::exerted}).score);  // the table ranks exerted influence
+  EXPECT_EQ(table.columns[0].values,
+            pagerank(g, {.flow = InfluenceFlow::exerted}).score);  // the table ranks exerted influence
   ASSERT_TRUE(table.columns[0].convergence.has_value());
   EXPECT_TRUE(table.columns[0].convergence->converged);
   // In-degree normalized by n - 1 = 3: b has in-neighbours a, c, d.
@@ -64,7 +65,8 @@ TEST(CentralityTable, MeasureNames) {
 
 TEST(CentralityTable, CsvIsSortedAndComplete) {
   InfluenceGraph g = test::hand_worked_graph();
-  CentralityTable table = centrality_table(g, {.measures = {Measure::in_degree, Measure::out_degree}, .normalized = false});
+  CentralityTable table =
+      centrality_table(g, {.measures = {Measure::in_degree, Measure::out_degree}, .normalized = false});
   std::ostringstream out;
   write_centrality_table(g, table, out, OutputFormat::csv, {.top = 0});
   // Edges a->b a->c b->c c->b c->d d->c d->b. In-degrees: b 3 (a, c, d) and

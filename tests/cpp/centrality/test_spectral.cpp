@@ -93,12 +93,14 @@ TEST(PageRank, StarWithDanglingLeaves) {
 //     x_a = d (x_b + x_c) + (1 - d)/3 = d (1 - x_a) + 0.05  =>  x_a = 0.9 / 1.85
 //     x_b = 0.8 d x_a + 0.05,   x_c = 0.2 d x_a + 0.05
 TEST(PageRank, StrengthsSteerTheWalk) {
-  const InfluenceGraph g = graph_of({"a", "b", "c"}, {{"a", "b", 1.0}, {"a", "c", 0.25}, {"b", "a", 1.0}, {"c", "a", 1.0}});
+  const InfluenceGraph g =
+      graph_of({"a", "b", "c"}, {{"a", "b", 1.0}, {"a", "c", 0.25}, {"b", "a", 1.0}, {"c", "a", 1.0}});
   const double xa = 0.9 / 1.85;
   expect_near(pagerank(g, {.tolerance = 1e-15}).score, {xa, 0.68 * xa + 0.05, 0.17 * xa + 0.05}, 1e-12);
   // Unweighted: b and c are alike.
   const double ua = (0.85 + 0.05) / 1.85;
-  expect_near(pagerank(g, {.weighted = false, .tolerance = 1e-15}).score, {ua, 0.425 * ua + 0.05, 0.425 * ua + 0.05}, 1e-12);
+  expect_near(pagerank(g, {.weighted = false, .tolerance = 1e-15}).score, {ua, 0.425 * ua + 0.05, 0.425 * ua + 0.05},
+              1e-12);
 }
 
 //   a -> b, restart only at a (personalization (1, 0)); b is dangling.
@@ -115,12 +117,14 @@ TEST(PageRank, DanglingPolicies) {
   expect_near(pagerank(g, {.personalization = p, .dangling = DanglingPolicy::uniform, .tolerance = 1e-15}).score,
               {(2 - d) / (2 + d), 2 * d / (2 + d)}, 1e-12);
   expect_near(
-      pagerank(g, {.personalization = p, .dangling = DanglingPolicy::given, .dangling_weights = {0.0, 7.0},
-                      .tolerance = 1e-15})
+      pagerank(
+          g,
+          {.personalization = p, .dangling = DanglingPolicy::given, .dangling_weights = {0.0, 7.0}, .tolerance = 1e-15})
           .score,
       {1 - d, d}, 1e-12);
   // Personalization weights are rescaled: (3, 0) is (1, 0).
-  expect_near(pagerank(g, {.personalization = {3.0, 0.0}, .tolerance = 1e-15}).score, {1 / (1 + d), d / (1 + d)}, 1e-12);
+  expect_near(pagerank(g, {.personalization = {3.0, 0.0}, .tolerance = 1e-15}).score, {1 / (1 + d), d / (1 + d)},
+              1e-12);
 }
 
 TEST(PageRank, DegenerateGraphs) {
@@ -167,7 +171,8 @@ TEST(PageRank, ConvergesToTheStationaryEquation) {
     double in = 0.0;
     auto sources = g.in_neighbors(v);
     auto edges = g.in_edges(v);
-    for (std::size_t k = 0; k < sources.size(); ++k) in += r.score[sources[k]] * g.strength(edges[k]) / out_weight[sources[k]];
+    for (std::size_t k = 0; k < sources.size(); ++k)
+      in += r.score[sources[k]] * g.strength(edges[k]) / out_weight[sources[k]];
     const double expected = 0.85 * (in + dangling / static_cast<double>(n)) + 0.15 / static_cast<double>(n);
     EXPECT_NEAR(r.score[v], expected, 1e-9 * expected) << v;
   }
@@ -178,16 +183,26 @@ TEST(PageRank, InvalidOptions) {
   expect_error([&] { (void)pagerank(g, {.damping = 1.0}); }, {"pagerank", "damping = 1", "[0, 1)"});
   expect_error([&] { (void)pagerank(g, {.damping = -0.1}); }, {"pagerank", "damping = -0.1"});
   expect_error([&] { (void)pagerank(g, {.damping = std::nan("")}); }, {"damping = nan"});
-  expect_error([&] { (void)pagerank(g, {.personalization = {1, 2}}); },
-               {"pagerank", "personalization has 2 values, expected 3"});
+  expect_error(
+      [&] {
+        (void)pagerank(g, {.personalization = {1, 2}});
+      },
+      {"pagerank", "personalization has 2 values, expected 3"});
   expect_error([&] { (void)pagerank(g, {.personalization = {1, -2, 1}}); }, {"personalization[1] = -2", ">= 0"});
   expect_error([&] { (void)pagerank(g, {.personalization = {0, 0, 0}}); }, {"personalization sums to 0"});
   expect_error([&] { (void)pagerank(g, {.personalization = {1, INFINITY, 0}}); }, {"personalization[1] = inf"});
-  expect_error([&] { (void)pagerank(g, {.dangling = DanglingPolicy::given}); }, {"dangling = given needs dangling_weights"});
-  expect_error([&] { (void)pagerank(g, {.dangling_weights = {1, 1, 1}}); },
-               {"dangling_weights are only read when dangling = given", "personalization"});
-  expect_error([&] { (void)pagerank(g, {.dangling = DanglingPolicy::given, .dangling_weights = {0, 0, 0}}); },
-               {"dangling_weights sums to 0"});
+  expect_error([&] { (void)pagerank(g, {.dangling = DanglingPolicy::given}); },
+               {"dangling = given needs dangling_weights"});
+  expect_error(
+      [&] {
+        (void)pagerank(g, {.dangling_weights = {1, 1, 1}});
+      },
+      {"dangling_weights are only read when dangling = given", "personalization"});
+  expect_error(
+      [&] {
+        (void)pagerank(g, {.dangling = DanglingPolicy::given, .dangling_weights = {0, 0, 0}});
+      },
+      {"dangling_weights sums to 0"});
   expect_error([&] { (void)pagerank(g, {.tolerance = -1e-3}); }, {"pagerank", "tolerance = -0.001"});
   expect_error([&] { (void)pagerank(g, {.threads = -1}); }, {"pagerank", "threads = -1"});
 }
@@ -202,7 +217,8 @@ TEST(PageRank, PolicyNames) {
 // ---- eigenvector -------------------------------------------------------------------
 
 TEST(Eigenvector, CycleIsUniform) {
-  const EigenvectorResult r = eigenvector_centrality(graph_of({"a", "b", "c"}, {{"a", "b", 1}, {"b", "c", 1}, {"c", "a", 1}}));
+  const EigenvectorResult r =
+      eigenvector_centrality(graph_of({"a", "b", "c"}, {{"a", "b", 1}, {"b", "c", 1}, {"c", "a", 1}}));
   const double x = 1 / std::sqrt(3.0);
   expect_near(r.score, {x, x, x}, 1e-15);
   EXPECT_TRUE(r.convergence.converged);
@@ -223,7 +239,8 @@ TEST(Eigenvector, ReciprocatedPath) {
 TEST(Eigenvector, StrengthsAreWeights) {
   const InfluenceGraph g = graph_of({"a", "b"}, {{"a", "b", 1.0}, {"b", "a", 0.25}});
   expect_near(eigenvector_centrality(g, {.tolerance = 1e-15}).score, {1 / std::sqrt(5.0), 2 / std::sqrt(5.0)}, 1e-10);
-  expect_near(eigenvector_centrality(g, {.weighted = false, .tolerance = 1e-15}).score, {std::sqrt(0.5), std::sqrt(0.5)}, 1e-10);
+  expect_near(eigenvector_centrality(g, {.weighted = false, .tolerance = 1e-15}).score,
+              {std::sqrt(0.5), std::sqrt(0.5)}, 1e-10);
 }
 
 TEST(Eigenvector, DegenerateGraphs) {
@@ -259,7 +276,8 @@ TEST(Eigenvector, AcyclicGraphDoesNotConverge) {
 TEST(Eigenvector, InvalidOptions) {
   expect_error([] { (void)eigenvector_centrality(cycle3(), {.tolerance = std::nan("")}); },
                {"eigenvector_centrality", "tolerance = nan"});
-  expect_error([] { (void)eigenvector_centrality(cycle3(), {.threads = -2}); }, {"eigenvector_centrality", "threads = -2"});
+  expect_error([] { (void)eigenvector_centrality(cycle3(), {.threads = -2}); },
+               {"eigenvector_centrality", "threads = -2"});
 }
 
 // ---- Katz --------------------------------------------------------------------------
@@ -332,8 +350,11 @@ TEST(Katz, InvalidOptions) {
   expect_error([&] { (void)katz_centrality(g, {.alpha = -0.1}); }, {"katz_centrality", "alpha = -0.1"});
   expect_error([&] { (void)katz_centrality(g, {.alpha = INFINITY}); }, {"alpha = inf"});
   expect_error([&] { (void)katz_centrality(g, {.beta = std::nan("")}); }, {"beta = nan"});
-  expect_error([&] { (void)katz_centrality(g, {.beta_per_vertex = {1, 2}}); },
-               {"katz_centrality", "beta_per_vertex has 2 values, expected 3"});
+  expect_error(
+      [&] {
+        (void)katz_centrality(g, {.beta_per_vertex = {1, 2}});
+      },
+      {"katz_centrality", "beta_per_vertex has 2 values, expected 3"});
   expect_error([&] { (void)katz_centrality(g, {.beta_per_vertex = {1, NAN, 2}}); }, {"beta_per_vertex[1] = nan"});
   expect_error([&] { (void)katz_centrality(g, {.tolerance = INFINITY}); }, {"tolerance = inf"});
 }
@@ -386,8 +407,9 @@ TEST(Hits, DegenerateGraphs) {
 //   would shrink the second star by only 0.98 per step (about 900 steps);
 //   A^T A has two non-zero eigenvalues and Lanczos is exact after two.
 TEST(Hits, NearlyEqualSingularValues) {
-  const InfluenceGraph g = graph_of({}, {{"c1", "x1", 1}, {"c1", "y1", 1}, {"c1", "z1", 1},
-                                         {"c2", "x2", 0.99}, {"c2", "y2", 0.99}, {"c2", "z2", 0.99}});
+  const InfluenceGraph g = graph_of(
+      {},
+      {{"c1", "x1", 1}, {"c1", "y1", 1}, {"c1", "z1", 1}, {"c2", "x2", 0.99}, {"c2", "y2", 0.99}, {"c2", "z2", 0.99}});
   const HitsResult r = hits(g);
   EXPECT_TRUE(r.convergence.converged);
   EXPECT_LE(r.convergence.iterations, 3u);
@@ -481,10 +503,12 @@ TEST(Spectral, UnitStrengthsEqualUnweighted) {
 
 TEST(Spectral, RelabellingPermutesScores) {
   // The same ties with people numbered in the opposite order.
-  const InfluenceGraph g = graph_of({"a", "b", "c", "d"}, {{"a", "b", 0.9}, {"b", "c", 0.3}, {"c", "a", 0.6},
-                                                           {"c", "d", 0.2}, {"d", "b", 0.7}, {"b", "a", 0.4}});
-  const InfluenceGraph r = graph_of({"d", "c", "b", "a"}, {{"a", "b", 0.9}, {"b", "c", 0.3}, {"c", "a", 0.6},
-                                                           {"c", "d", 0.2}, {"d", "b", 0.7}, {"b", "a", 0.4}});
+  const InfluenceGraph g =
+      graph_of({"a", "b", "c", "d"},
+               {{"a", "b", 0.9}, {"b", "c", 0.3}, {"c", "a", 0.6}, {"c", "d", 0.2}, {"d", "b", 0.7}, {"b", "a", 0.4}});
+  const InfluenceGraph r =
+      graph_of({"d", "c", "b", "a"},
+               {{"a", "b", 0.9}, {"b", "c", 0.3}, {"c", "a", 0.6}, {"c", "d", 0.2}, {"d", "b", 0.7}, {"b", "a", 0.4}});
   const auto pg = pagerank(g).score, pr = pagerank(r).score;
   const auto eg = eigenvector_centrality(g).score, er = eigenvector_centrality(r).score;
   const auto kg = katz_centrality(g).score, kr = katz_centrality(r).score;

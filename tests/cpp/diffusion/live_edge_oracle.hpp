@@ -18,8 +18,8 @@ namespace orgnet::test {
 
 struct ExactSpread {
   double expected_reach = 0.0;
-  std::vector<double> probability;     // by vertex
-  std::vector<double> within;          // within[t]: expected number within t hops, t = 0..n
+  std::vector<double> probability;  // by vertex
+  std::vector<double> within;       // within[t]: expected number within t hops, t = 0..n
 };
 
 /// Hop distances from `seeds` over the live edges (SIZE_MAX = unreached).

@@ -40,11 +40,11 @@ std::vector<vertex_id> plain_greedy(const InfluenceGraph& g, std::size_t k, cons
 TEST(DiffusionCelf, EqualsPlainGreedyOnTheSameWorlds) {
   const auto g = generate_company({.people = 40, .departments = 3, .ties_per_person = 4, .seed = 3});
   for (auto model : {CascadeModel::independent_cascade, CascadeModel::linear_threshold}) {
-    const CelfOptions o{.k = 3, .model = model, .lt_weights = LinearThresholdWeights::normalize,
-                        .simulations = 200, .seed = 5};
+    const CelfOptions o{
+        .k = 3, .model = model, .lt_weights = LinearThresholdWeights::normalize, .simulations = 200, .seed = 5};
     const auto r = celf_seeds(g, o);
-    const SimulationOptions sim{.model = model, .simulations = 200, .seed = 5,
-                                .lt_weights = LinearThresholdWeights::normalize, .threads = 1};
+    const SimulationOptions sim{
+        .model = model, .simulations = 200, .seed = 5, .lt_weights = LinearThresholdWeights::normalize, .threads = 1};
     EXPECT_EQ(r.seeds, plain_greedy(g, 3, sim));
     EXPECT_DOUBLE_EQ(r.spread, simulate_spread(g, r.seeds, sim).expected_reach);
     double sum = r.base_spread;
@@ -79,8 +79,8 @@ TEST(DiffusionCelf, CandidatesConvincedAndThreads) {
   const auto g = generate_company({.people = 80, .departments = 4, .ties_per_person = 5, .seed = 9});
   const std::vector<vertex_id> candidates{3, 10, 20, 30, 40, 50};
   const std::vector<vertex_id> convinced{0, 10};
-  const CelfOptions o{.k = 3, .simulations = 200, .seed = 4, .candidates = candidates, .convinced = convinced,
-                      .threads = 1};
+  const CelfOptions o{
+      .k = 3, .simulations = 200, .seed = 4, .candidates = candidates, .convinced = convinced, .threads = 1};
   const auto one = celf_seeds(g, o);
   auto o2 = o;
   o2.threads = 2;

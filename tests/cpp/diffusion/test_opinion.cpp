@@ -119,8 +119,8 @@ TEST(DiffusionOpinion, ZeroStubbornnessWithDisconnectedGroups) {
   // Group {a, b} (a <-> b plus nothing else: periodic), group {c} (no in-ties),
   // and d listening to b and c equally: d ends halfway between the groups.
   // e is isolated and keeps its stance.
-  const auto g = graph_of({"a", "b", "c", "d", "e"},
-                          {{"a", "b", 1.0}, {"b", "a", 1.0}, {"b", "d", 0.5}, {"c", "d", 0.5}});
+  const auto g =
+      graph_of({"a", "b", "c", "d", "e"}, {{"a", "b", 1.0}, {"b", "a", 1.0}, {"b", "d", 0.5}, {"c", "d", 0.5}});
   const std::vector<double> x0{1.0, 0.0, -1.0, 0.7, 0.3};
   const auto r = degroot(g, x0);
   EXPECT_EQ(r.consensus_groups, 3u);  // {a, b}, {c}, {e}
@@ -187,19 +187,19 @@ TEST(DiffusionOpinion, Errors) {
   EXPECT_NE(test::invalid_argument_message([&] { (void)friedkin_johnsen(g, short_x); }).find("initial"),
             std::string::npos);
   EXPECT_NE(test::invalid_argument_message([&] { (void)friedkin_johnsen(g, big); }).find("'b'"), std::string::npos);
-  EXPECT_NE(test::invalid_argument_message([&] { (void)friedkin_johnsen(g, ok, {.stubbornness = -0.1}); })
-                .find("stubbornness"),
+  EXPECT_NE(test::invalid_argument_message([&] {
+              (void)friedkin_johnsen(g, ok, {.stubbornness = -0.1});
+            }).find("stubbornness"),
             std::string::npos);
-  EXPECT_NE(test::invalid_argument_message(
-                [&] { (void)friedkin_johnsen(g, ok, {.stubbornness_by_person = {0.5, 2.0}}); })
-                .find("'b'"),
+  EXPECT_NE(test::invalid_argument_message([&] {
+              (void)friedkin_johnsen(g, ok, {.stubbornness_by_person = {0.5, 2.0}});
+            }).find("'b'"),
             std::string::npos);
-  EXPECT_NE(test::invalid_argument_message(
-                [&] { (void)friedkin_johnsen(g, ok, {.leverage = LeverageTarget::person}); })
-                .find("target_person"),
+  EXPECT_NE(test::invalid_argument_message([&] {
+              (void)friedkin_johnsen(g, ok, {.leverage = LeverageTarget::person});
+            }).find("target_person"),
             std::string::npos);
-  EXPECT_THROW((void)friedkin_johnsen(g, ok, {.leverage = LeverageTarget::person, .target_person = 5}),
-               out_of_range);
+  EXPECT_THROW((void)friedkin_johnsen(g, ok, {.leverage = LeverageTarget::person, .target_person = 5}), out_of_range);
   EXPECT_THROW((void)friedkin_johnsen(g, ok, {.leverage = LeverageTarget::department, .target_department = 0}),
                out_of_range);
   EXPECT_THROW((void)friedkin_johnsen(g, ok, {.tolerance = 0.0}), invalid_argument);

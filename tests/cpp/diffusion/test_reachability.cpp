@@ -23,19 +23,19 @@ InfluenceGraph chain_graph() {
 TEST(DiffusionReachability, BestChainRespectsTheStepLimit) {
   const auto g = chain_graph();
   const std::vector<vertex_id> a{0};
-  const auto one = reachable_within(g, a, {.max_steps = 1, .min_probability = 0.5,
-                                           .method = ReachabilityMethod::best_chain});
+  const auto one =
+      reachable_within(g, a, {.max_steps = 1, .min_probability = 0.5, .method = ReachabilityMethod::best_chain});
   EXPECT_EQ(one.probability, (std::vector<double>{1.0, 0.9, 0.5, 0.0, 0.0}));
   EXPECT_EQ(one.steps, (std::vector<std::size_t>{0, 1, 1, unreached, unreached}));
   EXPECT_EQ(one.reached, (std::vector<vertex_id>{0, 1, 2}));
-  const auto two = reachable_within(g, a, {.max_steps = 2, .min_probability = 0.5,
-                                           .method = ReachabilityMethod::best_chain});
+  const auto two =
+      reachable_within(g, a, {.max_steps = 2, .min_probability = 0.5, .method = ReachabilityMethod::best_chain});
   EXPECT_NEAR(two.probability[2], 0.81, 1e-15);
   EXPECT_EQ(two.steps[2], 2u);
   EXPECT_NEAR(two.probability[3], 0.4, 1e-15);
   EXPECT_EQ(two.reached, (std::vector<vertex_id>{0, 1, 2}));
-  const auto any = reachable_within(g, a, {.max_steps = 0, .min_probability = 0.6,
-                                           .method = ReachabilityMethod::best_chain});
+  const auto any =
+      reachable_within(g, a, {.max_steps = 0, .min_probability = 0.6, .method = ReachabilityMethod::best_chain});
   EXPECT_NEAR(any.probability[3], 0.648, 1e-15);
   EXPECT_EQ(any.steps[3], 3u);
   EXPECT_EQ(any.reached, (std::vector<vertex_id>{0, 1, 2, 3}));
@@ -46,8 +46,8 @@ TEST(DiffusionReachability, CascadeMatchesEnumeration) {
   const std::vector<vertex_id> a{0};
   // Exact IC within 2 steps: b 0.9; c: 1 - (1 - 0.5)(1 - 0.81) = 0.905;
   // d needs c at step 1 (only a -> c): 0.5 * 0.8 = 0.4.
-  const auto r = reachable_within(g, a, {.max_steps = 2, .min_probability = 0.45,
-                                         .simulation = {.simulations = 20000, .seed = 3, .delta = 0.001}});
+  const auto r = reachable_within(
+      g, a, {.max_steps = 2, .min_probability = 0.45, .simulation = {.simulations = 20000, .seed = 3, .delta = 0.001}});
   EXPECT_NEAR(r.probability[1], 0.9, r.margin);
   EXPECT_NEAR(r.probability[2], 0.905, r.margin);
   EXPECT_NEAR(r.probability[3], 0.4, r.margin);
@@ -63,8 +63,8 @@ TEST(DiffusionReachability, CascadeMatchesEnumeration) {
 TEST(DiffusionReachability, UncertainPeopleStraddleTheThreshold) {
   const auto g = chain_graph();
   const std::vector<vertex_id> a{0};
-  const auto r = reachable_within(g, a, {.max_steps = 2, .min_probability = 0.4,
-                                         .simulation = {.simulations = 2000, .seed = 1}});
+  const auto r =
+      reachable_within(g, a, {.max_steps = 2, .min_probability = 0.4, .simulation = {.simulations = 2000, .seed = 1}});
   // d's true probability is exactly 0.4: its interval contains it.
   EXPECT_EQ(r.uncertain, (std::vector<vertex_id>{3}));
 }

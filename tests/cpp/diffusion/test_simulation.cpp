@@ -28,12 +28,9 @@ using test::graph_of;
 // LT from {a}: b keeps a -> b with 0.5, so P(b) = 0.5; c keeps a -> c (0.4) or
 // b -> c (0.2, then needs b): P(c) = 0.4 + 0.2 * 0.5 = 0.5.
 InfluenceGraph cascade_graph() {
-  return graph_of({"a", "b", "c", "d", "e"}, {{"a", "b", 0.5},
-                                              {"a", "c", 0.4},
-                                              {"b", "c", 0.2},
-                                              {"b", "d", 0.7},
-                                              {"c", "d", 0.3},
-                                              {"d", "e", 0.6}});
+  return graph_of(
+      {"a", "b", "c", "d", "e"},
+      {{"a", "b", 0.5}, {"a", "c", 0.4}, {"b", "c", 0.2}, {"b", "d", 0.7}, {"c", "d", 0.3}, {"d", "e", 0.6}});
 }
 
 void expect_consistent_with_exact(const SimulationResult& r, const test::ExactSpread& exact) {
@@ -123,8 +120,8 @@ TEST(DiffusionSimulation, IdenticalForAnyThreadCount) {
   const auto g = generate_company({.people = 300, .departments = 4, .ties_per_person = 6, .seed = 5});
   const std::vector<vertex_id> seeds{0, 17, 250};
   for (auto model : {CascadeModel::independent_cascade, CascadeModel::linear_threshold}) {
-    SimulationOptions o{.model = model, .simulations = 1000, .seed = 77,
-                        .lt_weights = LinearThresholdWeights::normalize, .threads = 1};
+    SimulationOptions o{
+        .model = model, .simulations = 1000, .seed = 77, .lt_weights = LinearThresholdWeights::normalize, .threads = 1};
     const auto one = simulate_spread(g, seeds, o);
     o.threads = 2;
     const auto two = simulate_spread(g, seeds, o);
@@ -195,9 +192,9 @@ TEST(DiffusionSimulation, Errors) {
   const std::vector<vertex_id> bad{7};
   EXPECT_THROW((void)simulate_spread(g, bad), out_of_range);
   const std::vector<vertex_id> a{0};
-  EXPECT_NE(test::invalid_argument_message([&] { (void)simulate_spread(g, a, {.simulations = 0}); })
-                .find("simulations"),
-            std::string::npos);
+  EXPECT_NE(
+      test::invalid_argument_message([&] { (void)simulate_spread(g, a, {.simulations = 0}); }).find("simulations"),
+      std::string::npos);
   EXPECT_NE(test::invalid_argument_message([&] { (void)simulate_spread(g, a, {.delta = 1.0}); }).find("delta"),
             std::string::npos);
   EXPECT_NE(test::invalid_argument_message([&] { (void)simulate_spread(g, a, {.threads = -1}); }).find("threads"),

@@ -75,8 +75,8 @@ TEST(Adversarial, NonFiniteAndNegativeNumbersInEveryNumericColumn) {
   // weight is the only numeric tie column; level the only numeric people column.
   for (const std::string bad : {"nan", "NaN", "inf", "-inf", "1e400", "-1", "0x10"}) {
     SCOPED_TRACE(bad);
-    const std::string weight_message = invalid_argument_message(
-        [&] { (void)load_texts("id\na\nb\n", "source,target,weight\na,b," + bad + "\n"); });
+    const std::string weight_message =
+        invalid_argument_message([&] { (void)load_texts("id\na\nb\n", "source,target,weight\na,b," + bad + "\n"); });
     EXPECT_NE(weight_message.find("ties.csv:2:"), std::string::npos) << weight_message;
     EXPECT_NE(weight_message.find("field 'weight'"), std::string::npos) << weight_message;
     const std::string level_message =

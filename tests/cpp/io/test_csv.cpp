@@ -14,8 +14,8 @@ TEST(CsvLoader, ColumnMappingAndFreeAttributes) {
                           "e2,Ömer,Sales,,e1,Lyon\n");
   auto ties = dir.write("ties.csv", "from,to,kind,w\ne2,e1,advice,2\ne1,e2,email,1.5\n");
   CsvOptions options;
-  options.people = {.id = "employee", .name = "full name", .department = "unit", .title = "", .level = "grade",
-                    .manager = "boss"};
+  options.people = {
+      .id = "employee", .name = "full name", .department = "unit", .title = "", .level = "grade", .manager = "boss"};
   options.ties = {.source = "from", .target = "to", .relation = "kind", .weight = "w"};
   InfluenceGraph g = load_csv(people, ties, options);
   ASSERT_EQ(g.num_vertices(), 2u);

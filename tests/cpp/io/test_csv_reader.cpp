@@ -32,9 +32,7 @@ TEST(CsvReader, BomCrlfBlankLinesCommentsAndTrimming) {
             (Rows{{"id", "name"}, {"1", "Ana"}, {"2", "  Bo "}}));
 }
 
-TEST(CsvReader, LoneCarriageReturnEndsALine) {
-  EXPECT_EQ(read_all("a,b\rc,d"), (Rows{{"a", "b"}, {"c", "d"}}));
-}
+TEST(CsvReader, LoneCarriageReturnEndsALine) { EXPECT_EQ(read_all("a,b\rc,d"), (Rows{{"a", "b"}, {"c", "d"}})); }
 
 TEST(CsvReader, OtherDelimiterAndCommentsOff) {
   EXPECT_EQ(read_all("#id;x\n1;2", {.delimiter = ';', .comment = '\0'}), (Rows{{"#id", "x"}, {"1", "2"}}));
@@ -63,11 +61,11 @@ TEST(CsvReader, ErrorsNameLineAndColumn) {
 }
 
 TEST(CsvReader, RejectsOverlongAndSurrogateUtf8) {
-  EXPECT_THROW(read_all("\xC0\xAF"), orgnet::invalid_argument);          // overlong '/'
-  EXPECT_THROW(read_all("\xED\xA0\x80"), orgnet::invalid_argument);      // UTF-16 surrogate
+  EXPECT_THROW(read_all("\xC0\xAF"), orgnet::invalid_argument);            // overlong '/'
+  EXPECT_THROW(read_all("\xED\xA0\x80"), orgnet::invalid_argument);        // UTF-16 surrogate
   EXPECT_THROW(read_all("ok\xF4\x90\x80\x80"), orgnet::invalid_argument);  // above U+10FFFF
-  EXPECT_THROW(read_all("\xE2\x82"), orgnet::invalid_argument);          // truncated
-  EXPECT_NO_THROW(read_all("\xF0\x9F\x98\x80,\xE2\x82\xAC"));             // emoji, euro sign
+  EXPECT_THROW(read_all("\xE2\x82"), orgnet::invalid_argument);            // truncated
+  EXPECT_NO_THROW(read_all("\xF0\x9F\x98\x80,\xE2\x82\xAC"));              // emoji, euro sign
 }
 
 TEST(CsvReader, EmptyTextHasNoRecords) { EXPECT_TRUE(read_all("").empty()); }

@@ -37,7 +37,7 @@ TEST(Datasets, KrackhardtPublishedCounts) {
   }
   EXPECT_EQ(g.level(g.index_of("1")), 2);
   EXPECT_EQ(g.attribute(g.index_of("7"), "level"), "1");  // the file's 1-based level, kept as attribute
-  EXPECT_EQ(g.num_departments(), 4u);                      // codes 1 to 4; the CEO's 0 means none
+  EXPECT_EQ(g.num_departments(), 4u);                     // codes 1 to 4; the CEO's 0 means none
   EXPECT_EQ(g.department(g.index_of("7")), no_department);
 }
 
@@ -109,12 +109,12 @@ namespace {
 TEST(Datasets, KrackhardtWorkedExampleStrengths) {
   InfluenceGraph g = load_dataset("krackhardt");
   auto s = [&](const char* u, const char* v) { return g.strength(*g.find_edge(g.index_of(u), g.index_of(v))); };
-  EXPECT_NEAR(s("21", "1"), 1.0 / 6.0, 1e-15);                          // advice only
-  EXPECT_NEAR(s("12", "1"), 1.0 / 5.0, 1e-15);                          // friendship only
-  EXPECT_NEAR(s("4", "1"), 1.0 - (5.0 / 6.0) * (4.0 / 5.0), 1e-15);      // both: 1/3
-  EXPECT_EQ(s("2", "1"), 1.0);                                           // reports_to, as_is weight 1
-  EXPECT_FALSE(g.find_edge(g.index_of("1"), g.index_of("21")));         // 21 neither asks 1 for advice nor names 1
-  EXPECT_EQ(g.in_degree(g.index_of("1")), 7u);                           // {2, 4, 8, 12, 16, 18, 21}
+  EXPECT_NEAR(s("21", "1"), 1.0 / 6.0, 1e-15);                       // advice only
+  EXPECT_NEAR(s("12", "1"), 1.0 / 5.0, 1e-15);                       // friendship only
+  EXPECT_NEAR(s("4", "1"), 1.0 - (5.0 / 6.0) * (4.0 / 5.0), 1e-15);  // both: 1/3
+  EXPECT_EQ(s("2", "1"), 1.0);                                       // reports_to, as_is weight 1
+  EXPECT_FALSE(g.find_edge(g.index_of("1"), g.index_of("21")));      // 21 neither asks 1 for advice nor names 1
+  EXPECT_EQ(g.in_degree(g.index_of("1")), 7u);                       // {2, 4, 8, 12, 16, 18, 21}
 }
 
 }  // namespace

@@ -143,8 +143,7 @@ TEST(Graphml, ReadsTiesAndStrengths) {
   ASSERT_EQ(g.num_ties(), 4u);
   const auto tie = [&](std::size_t t) {
     const TieRecord& r = g.ties()[t];
-    return g.id(r.source) + "->" + g.id(r.target) + " " + g.relation_name(r.relation) + " " +
-           std::to_string(r.weight);
+    return g.id(r.source) + "->" + g.id(r.target) + " " + g.relation_name(r.relation) + " " + std::to_string(r.weight);
   };
   EXPECT_EQ(tie(0), "bo->ana advice 2.000000");
   EXPECT_EQ(tie(1), "bo->cy advice 1.000000");  // no weight: 1
@@ -421,11 +420,9 @@ INSTANTIATE_TEST_SUITE_P(
         MalformedCase{"unclosed_tag.graphml",
                       ":5:5: tag <node> (opened at 4:5) is not closed: expected an attribute name, '>' or "
                       "'/>', found '<'"},
-        MalformedCase{"mismatched_end_tag.graphml",
-                      ":4:18: end tag </edge> does not match <node> (opened at 4:5)"},
+        MalformedCase{"mismatched_end_tag.graphml", ":4:18: end tag </edge> does not match <node> (opened at 4:5)"},
         MalformedCase{"missing_target.graphml", ":6:5: edge has no 'target' attribute"},
-        MalformedCase{"bad_weight.graphml",
-                      ":8:7: weight of edge 'a' -> 'b' must be a finite number, got 'heavy'"},
+        MalformedCase{"bad_weight.graphml", ":8:7: weight of edge 'a' -> 'b' must be a finite number, got 'heavy'"},
         MalformedCase{"bad_entity.graphml",
                       ":5:35: unknown entity '&eacute;' (XML predefines only &lt; &gt; &amp; &apos; &quot;)"},
         MalformedCase{"not_utf8.graphml",  // columns count characters: the ë before it is one
@@ -433,22 +430,18 @@ INSTANTIATE_TEST_SUITE_P(
         MalformedCase{"unknown_node.graphml",
                       ":6:22: field 'target': unknown person id 'zed' (not in the people data; ask to create "
                       "missing people to accept it)"},
-        MalformedCase{"truncated.graphml",
-                      ":6:1: unexpected end of file: <graph> (opened at 3:3) is not closed"},
+        MalformedCase{"truncated.graphml", ":6:1: unexpected end of file: <graph> (opened at 3:3) is not closed"},
         MalformedCase{"nested_graph.graphml",
                       ":4:18: nested graphs are not supported (a <graph> inside a <node> or <edge>)"},
-        MalformedCase{"bad_level.graphml",
-                      ":6:7: level of node 'a' must be an integer >= 0 (0 = top), got '-1'"},
-        MalformedCase{"undeclared_key.graphml",
-                      ":5:13: no <key> with id 'd9' is declared before this <data>"}),
+        MalformedCase{"bad_level.graphml", ":6:7: level of node 'a' must be an integer >= 0 (0 = top), got '-1'"},
+        MalformedCase{"undeclared_key.graphml", ":5:13: no <key> with id 'd9' is declared before this <data>"}),
     [](const auto& test) {
       std::string name = test.param.file;
       return name.substr(0, name.find('.'));
     });
 
 TEST(Graphml, MissingFileIsAnError) {
-  const std::string message =
-      test::invalid_argument_message([] { (void)read_graphml("/nonexistent/dir/x.graphml"); });
+  const std::string message = test::invalid_argument_message([] { (void)read_graphml("/nonexistent/dir/x.graphml"); });
   EXPECT_EQ(message.rfind("/nonexistent/dir/x.graphml: cannot open", 0), 0u) << message;
 }
 
@@ -491,20 +484,17 @@ TEST(Graphml, MalformedXmlInStrings) {
 }
 
 TEST(Graphml, GraphmlStructureErrors) {
-  const std::string keys =
-      "<key id='n' for='node' attr.name='name'/><key id='w' for='edge' attr.name='weight'/>";
+  const std::string keys = "<key id='n' for='node' attr.name='name'/><key id='w' for='edge' attr.name='weight'/>";
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"<graphml/>", "<string>: no <graph> element"},
       {"<graphml><graph><node/></graph></graphml>", "<string>:1:17: node has no 'id' attribute"},
-      {"<graphml><graph><edge target='a'/></graph></graphml>",
-       "<string>:1:17: edge has no 'source' attribute"},
+      {"<graphml><graph><edge target='a'/></graph></graphml>", "<string>:1:17: edge has no 'source' attribute"},
       {"<graphml><graph><hyperedge/></graph></graphml>", "<string>:1:17: hyperedges are not supported"},
       {"<graphml><graph><node id='a'><port name='p'/></node></graph></graphml>",
        "<string>:1:30: ports are not supported"},
       {"<graphml><graph><node id='a'/><edge source='a' target='a' sourceport='p'/></graph></graphml>",
        "<string>:1:31: ports are not supported"},
-      {"<graphml><graph edgedefault='sideways'/></graphml>",
-       "<string>:1:17: edgedefault must be 'directed' or"},
+      {"<graphml><graph edgedefault='sideways'/></graphml>", "<string>:1:17: edgedefault must be 'directed' or"},
       {"<graphml><graph><node id='a'/><edge source='a' target='a' directed='yes'/></graph></graphml>",
        "<string>:1:59: directed must be 'true' or 'false'"},
       {"<graphml><key for='node'/></graphml>", "<string>:1:10: <key> has no 'id' attribute"},
@@ -515,8 +505,7 @@ TEST(Graphml, GraphmlStructureErrors) {
        "<string>:1:114: <data> has no 'key' attribute"},
       {"<graphml>" + keys + "<graph><node id='a'><data key='w'>1</data></node></graph></graphml>",
        "<string>:1:120: key 'w' is declared for='edge', not for nodes"},
-      {"<graphml>" + keys +
-           "<graph><node id='a'><data key='n'>x</data><data key='n'>y</data></node></graph></graphml>",
+      {"<graphml>" + keys + "<graph><node id='a'><data key='n'>x</data><data key='n'>y</data></node></graph></graphml>",
        "<string>:1:136: a second <data> for key 'n' in this node"},
       {"<graphml>" + keys + "<graph><node id='a'/><node id='a'/></graphml>",
        "<string>:1:121: field 'id': duplicate person id 'a'"},

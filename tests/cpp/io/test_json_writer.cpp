@@ -62,9 +62,8 @@ TEST(JsonWriter, CompactWithIndentZero) {
   std::ostringstream out;
   JsonWriter json(out, 0);
   write_sample(json);
-  EXPECT_EQ(
-      out.str(),
-      R"({"name":"Ana","size":3,"scores":[0.5,null,1],"empty":{},"none_yet":[],"ok":true,"missing":null})");
+  EXPECT_EQ(out.str(),
+            R"({"name":"Ana","size":3,"scores":[0.5,null,1],"empty":{},"none_yet":[],"ok":true,"missing":null})");
 }
 
 TEST(JsonWriter, IndentFourAndNestedArrays) {
@@ -176,7 +175,7 @@ TEST(JsonEscape, KeepsUtf8AndReplacesInvalidBytes) {
   EXPECT_EQ(json_escape("a\xFF"
                         "b"),
             "\"a" + replacement + "b\"");
-  EXPECT_EQ(json_escape("\xC0\xAF"), "\"" + replacement + replacement + "\"");  // overlong '/'
+  EXPECT_EQ(json_escape("\xC0\xAF"), "\"" + replacement + replacement + "\"");                    // overlong '/'
   EXPECT_EQ(json_escape("\xED\xA0\x80"), "\"" + replacement + replacement + replacement + "\"");  // surrogate
   EXPECT_EQ(json_escape("end\xE6\x9D"), "\"end" + replacement + replacement + "\"");              // cut short
 }

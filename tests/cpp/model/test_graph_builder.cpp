@@ -60,8 +60,8 @@ TEST(GraphBuilder, CsrIsConsistentBothWays) {
 TEST(GraphBuilder, RelationMaskNamesContributingRelations) {
   InfluenceGraph g = test::hand_worked_graph();
   const edge_id ab = *g.find_edge(g.index_of("a"), g.index_of("b"));
-  const RelationMask expected = (RelationMask{1} << *g.find_relation("advice")) |
-                                (RelationMask{1} << *g.find_relation("email"));
+  const RelationMask expected =
+      (RelationMask{1} << *g.find_relation("advice")) | (RelationMask{1} << *g.find_relation("email"));
   EXPECT_EQ(edge_relation_masks(g)[ab], expected);
   const edge_id cd = *g.find_edge(g.index_of("c"), g.index_of("d"));
   EXPECT_EQ(edge_relation_masks(g)[cd], RelationMask{1} << *g.find_relation("cowork"));
@@ -144,7 +144,8 @@ TEST(GraphBuilder, ManagerCycleNamesThePeople) {
   b.add_person({.id = "z", .manager = "y"});
   b.add_person({.id = "free"});
   std::string message = test::invalid_argument_message([&] { (void)std::move(b).build(); });
-  EXPECT_EQ(message, "field 'manager': the reporting lines form a cycle: 'x' -> 'z' -> 'y' -> 'x' (each reports to the next)");
+  EXPECT_EQ(message,
+            "field 'manager': the reporting lines form a cycle: 'x' -> 'z' -> 'y' -> 'x' (each reports to the next)");
 }
 
 TEST(GraphBuilder, LongReportingChainDoesNotRecurse) {

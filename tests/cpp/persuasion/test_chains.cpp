@@ -27,12 +27,9 @@ std::vector<std::string> ids(const InfluenceGraph& g, const Chain& c) {
 //   a --0.3--> d
 // Chains a -> d: abd 0.81 (weakest 0.9), acd 0.45, abcd 0.405, ad 0.3.
 InfluenceGraph diamond() {
-  return graph_of({"a", "b", "c", "d"}, {{"a", "b", 0.9},
-                                         {"b", "d", 0.9},
-                                         {"a", "c", 0.5},
-                                         {"c", "d", 0.9},
-                                         {"a", "d", 0.3},
-                                         {"b", "c", 0.5}});
+  return graph_of(
+      {"a", "b", "c", "d"},
+      {{"a", "b", 0.9}, {"b", "d", 0.9}, {"a", "c", 0.5}, {"c", "d", 0.9}, {"a", "d", 0.3}, {"b", "c", 0.5}});
 }
 
 TEST(PersuasionChains, HandWorkedObjectives) {
@@ -245,9 +242,8 @@ TEST(PersuasionChains, BruteForceOracleWithTies) {
                                                                              : fewest(p) < fewest(*best);
               if (better) best = &p;
             }
-            EXPECT_EQ(r.chain.people, best->people)
-                << "seed " << seed << " " << s << "->" << t << " objective " << to_string(objective) << " variant "
-                << variant;
+            EXPECT_EQ(r.chain.people, best->people) << "seed " << seed << " " << s << "->" << t << " objective "
+                                                    << to_string(objective) << " variant " << variant;
           }
           // k best: the lengths are the k smallest, in order.
           const auto k = k_best_chains(g, s, t, 6, {.constraints = c});

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cmath>
 #include <bit>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -255,7 +255,8 @@ TEST(NetworkPlan, GreedyWithinBoundOfBruteForce) {
     b.add_person({.id = "p0", .department = "D0"});
     for (std::size_t i = 1; i < n; ++i) {
       const std::size_t mgr = rng.next() % i;
-      b.add_person({.id = "p" + std::to_string(i), .department = "D" + std::to_string(rng.next() % 6),
+      b.add_person({.id = "p" + std::to_string(i),
+                    .department = "D" + std::to_string(rng.next() % 6),
                     .manager = "p" + std::to_string(mgr)});
     }
     for (std::size_t k = 0; k < 22; ++k) {

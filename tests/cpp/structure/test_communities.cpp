@@ -28,12 +28,12 @@ using test::graph_of;
 // Resolution 2 (undirected): 6/7 - 2 (1/4 + 1/4) = -1/7.
 InfluenceGraph two_triangles() {
   return graph_of({"a", "b", "c", "d", "e", "f"}, {{"a", "b", 1.0},
-                                                    {"b", "c", 1.0},
-                                                    {"c", "a", 1.0},
-                                                    {"d", "e", 1.0},
-                                                    {"e", "f", 1.0},
-                                                    {"f", "d", 1.0},
-                                                    {"c", "d", 1.0}});
+                                                   {"b", "c", 1.0},
+                                                   {"c", "a", 1.0},
+                                                   {"d", "e", 1.0},
+                                                   {"e", "f", 1.0},
+                                                   {"f", "d", 1.0},
+                                                   {"c", "d", 1.0}});
 }
 
 // Connected in the undirected view restricted to each community?
@@ -96,12 +96,12 @@ TEST(StructureModularity, HandWorked) {
 
 TEST(StructureModularity, Errors) {
   const InfluenceGraph g = two_triangles();
-  EXPECT_NE(test::invalid_argument_message([&] { (void)modularity(g, std::vector<std::uint32_t>(5, 0)); })
-                .find("5 labels"),
-            std::string::npos);
-  EXPECT_NE(test::invalid_argument_message(
-                [&] { (void)modularity(g, std::vector<std::uint32_t>(6, 0), {.resolution = 0.0}); })
-                .find("resolution"),
+  EXPECT_NE(
+      test::invalid_argument_message([&] { (void)modularity(g, std::vector<std::uint32_t>(5, 0)); }).find("5 labels"),
+      std::string::npos);
+  EXPECT_NE(test::invalid_argument_message([&] {
+              (void)modularity(g, std::vector<std::uint32_t>(6, 0), {.resolution = 0.0});
+            }).find("resolution"),
             std::string::npos);
   EXPECT_THROW((void)communities(g, {.resolution = -1}), invalid_argument);
   EXPECT_THROW((void)communities(g, {.threshold = -1}), invalid_argument);
@@ -158,8 +158,7 @@ TEST(StructureCommunities, PlantedPartitionRecovered) {
       if (kind == ModularityKind::undirected) {
         EXPECT_GE(r.modularity, q_truth - 1e-9);
       }
-      EXPECT_NEAR(r.modularity,
-                  modularity(g, r.community, {.kind = kind}), 1e-12);
+      EXPECT_NEAR(r.modularity, modularity(g, r.community, {.kind = kind}), 1e-12);
     }
   }
 }
@@ -201,8 +200,7 @@ TEST(StructurePartition, HandWorked) {
   // NMI: H(a) = ln 2, H(b) = ln 3, I = 2 (2/6) ln(6*2/(3*2)) = (2/3) ln 2,
   //      NMI = (2/3) ln 2 / ((ln 2 + ln 3) / 2) = (4/3) ln 2 / ln 6.
   const std::vector<std::int64_t> a = {0, 0, 0, 1, 1, 1}, b = {0, 0, 1, 1, 2, 2};
-  const PartitionAgreement r =
-      partition_agreement(labeling_from_values(a), labeling_from_values(b), {.min_size = 2});
+  const PartitionAgreement r = partition_agreement(labeling_from_values(a), labeling_from_values(b), {.min_size = 2});
   EXPECT_NEAR(r.ari, 0.8 / 3.3, 1e-15);
   EXPECT_NEAR(r.nmi, (4.0 / 3.0) * std::log(2.0) / std::log(6.0), 1e-15);
   EXPECT_EQ(r.compared, 6u);

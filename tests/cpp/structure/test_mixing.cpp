@@ -23,10 +23,10 @@ namespace {
 // 1/3 and P(EI <= -0.2) = 1/3.
 InfluenceGraph silo_graph() {
   GraphBuilder b({.relations = [] {
-                    RelationMap map;
-                    map.set("tie", {InfluenceDirection::source_to_target, StrengthRule::as_is});
-                    return map;
-                  }()});
+    RelationMap map;
+    map.set("tie", {InfluenceDirection::source_to_target, StrengthRule::as_is});
+    return map;
+  }()});
   b.add_person({.id = "a", .department = "X"});
   b.add_person({.id = "b", .department = "X"});
   b.add_person({.id = "c", .department = "Y"});

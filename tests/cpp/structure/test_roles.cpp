@@ -57,8 +57,8 @@ TEST(StructureRoles, HandWorked) {
   EXPECT_EQ(role_names(r, 0), "central_connector,boundary_spanner,information_broker");
   EXPECT_EQ(role_names(r, 1), "");
   // Thresholds move people in and out of roles.
-  const RolesResult loose = ona_roles(g, {.broker_percentile = 0.7, .peripheral_percentile = 0.2,
-                                          .distance = DistanceTransform::hops});
+  const RolesResult loose =
+      ona_roles(g, {.broker_percentile = 0.7, .peripheral_percentile = 0.2, .distance = DistanceTransform::hops});
   EXPECT_EQ(loose.information_broker, (std::vector<char>{1, 0, 0, 1, 0, 1, 0}));
   EXPECT_EQ(loose.peripheral_specialist, (std::vector<char>{0, 0, 1, 0, 0, 0, 1}));
   const RolesResult off = ona_roles(g, {.connector_percentile = 1.5, .distance = DistanceTransform::hops});

@@ -229,8 +229,7 @@ void parallel_for_items(std::size_t count, int threads, std::size_t chunk, MakeS
 
 /// parallel_for_items without a finishing step.
 template <class MakeScratch, class Body>
-void parallel_for_items(std::size_t count, int threads, std::size_t chunk, MakeScratch&& make_scratch,
-                        Body&& body) {
+void parallel_for_items(std::size_t count, int threads, std::size_t chunk, MakeScratch&& make_scratch, Body&& body) {
   parallel_for_items(count, threads, chunk, std::forward<MakeScratch>(make_scratch), std::forward<Body>(body),
                      [](auto&) {});
 }

@@ -614,8 +614,8 @@ class BucketQueue {
 
   double inverse_width_;
   std::vector<std::vector<Entry>> plain_, zero_;  // rings of buckets
-  std::vector<std::uint64_t> used_;                // bit per slot: plain or zero bucket not empty
-  std::vector<Entry> heap_;                        // the current bucket's zero-length heads, by key
+  std::vector<std::uint64_t> used_;               // bit per slot: plain or zero bucket not empty
+  std::vector<Entry> heap_;                       // the current bucket's zero-length heads, by key
   const char* zero_head_;
   std::size_t current_ = 0;  // absolute index of the current bucket
   std::size_t size_ = 0;
@@ -767,7 +767,7 @@ class DijkstraWorkspace {
       for (edge_id k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
         const vertex_id x = heads[k];
         const double sum = key.length + length[k];
-        if (sum > dist[x]) continue;  // the common case, tested first
+        if (sum > dist[x]) continue;                                                   // the common case, tested first
         const PathKey candidate{sum, key.zero_steps + (sum == key.length ? 1u : 0u)};  // extend(key, length[k])
         if (sum < dist[x] || candidate.zero_steps < zeros[x]) {
           dist[x] = sum;
