@@ -39,7 +39,7 @@ fi
 # ---- cppcheck ---------------------------------------------------------------------
 if ! cppcheck --project="$build/compile_commands.json" --enable=warning,performance,portability \
     --inline-suppr --suppressions-list=.cppcheck-suppressions --error-exitcode=1 -q \
-    "--file-filter=$ORGNET_ROOT/src/*" --template='{file}:{line}: {id}: {message}' 2> build/cppcheck.log; then
+    "--file-filter=*src/*" --template='{file}:{line}: {id}: {message}' 2> build/cppcheck.log; then
   echo "lint: cppcheck findings:" >&2
   cat build/cppcheck.log >&2
   status=1
