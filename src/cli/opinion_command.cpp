@@ -20,6 +20,7 @@
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/json_writer.hpp"
 #include "orgnet/io/output_format.hpp"
+#include "people_text.hpp"
 
 namespace orgnet::cli {
 
@@ -78,11 +79,6 @@ void read_stances(const InfluenceGraph& g, const std::string& path, std::vector<
       stubbornness[*v] = parse_number(field(stubborn_col).text, where + ": stubbornness");
     }
   }
-}
-
-std::string department_of(const InfluenceGraph& graph, vertex_id v) {
-  const department_id d = graph.department(v);
-  return d == no_department ? std::string() : graph.department_name(d);
 }
 
 }  // namespace
@@ -209,7 +205,7 @@ void register_opinion(CLI::App& app) {
       case OutputFormat::csv: {
         out << "id,department,initial,equilibrium,leverage\n";
         for (vertex_id v = 0; v < n; ++v) {
-          out << csv_field(g.id(v)) << ',' << csv_field(department_of(g, v)) << ',' << format_number(x0[v]) << ','
+          out << csv_field(g.id(v)) << ',' << csv_field(department_label(g, v)) << ',' << format_number(x0[v]) << ','
               << format_number(r.equilibrium[v]) << ',' << format_number(r.leverage[v]) << '\n';
         }
         break;

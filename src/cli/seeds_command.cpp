@@ -16,6 +16,7 @@
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/json_writer.hpp"
 #include "orgnet/io/output_format.hpp"
+#include "people_text.hpp"
 
 namespace orgnet::cli {
 
@@ -25,26 +26,6 @@ std::string fixed(double value, int digits) {
   std::ostringstream out;
   out << std::setprecision(digits) << std::fixed << value;
   return out.str();
-}
-
-/// Person ids separated by commas (each option may be repeated).
-std::vector<vertex_id> id_list(const InfluenceGraph& graph, const std::vector<std::string>& texts) {
-  std::vector<vertex_id> out;
-  for (const auto& text : texts) {
-    std::size_t begin = 0;
-    while (begin <= text.size()) {
-      const std::size_t comma = std::min(text.find(',', begin), text.size());
-      const std::string id = text.substr(begin, comma - begin);
-      if (!id.empty()) out.push_back(graph.index_of(id));
-      begin = comma + 1;
-    }
-  }
-  return out;
-}
-
-std::string department_text(const InfluenceGraph& graph, vertex_id v) {
-  const department_id d = graph.department(v);
-  return d == no_department ? std::string() : graph.department_name(d);
 }
 
 }  // namespace
@@ -93,8 +74,8 @@ void register_seeds(CLI::App& app) {
         .epsilon = o->epsilon,
         .delta = o->delta,
         .seed = o->seed,
-        .candidates = id_list(g, o->candidates),
-        .convinced = id_list(g, o->convinced),
+        .candidates = person_list(g, o->candidates),
+        .convinced = person_list(g, o->convinced),
         .threads = o->threads};
     const ImmResult r = imm_seeds(g, options);
     std::ostream& out = std::cout;
@@ -111,7 +92,7 @@ void register_seeds(CLI::App& app) {
         std::size_t id_width = 2, department_width = 10;
         for (vertex_id v : r.seeds) {
           id_width = std::max(id_width, g.id(v).size());
-          department_width = std::max(department_width, department_text(g, v).size());
+          department_width = std::max(department_width, department_label(g, v).size());
         }
         out << std::right << std::setw(5) << "order"
             << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
@@ -122,9 +103,9 @@ void register_seeds(CLI::App& app) {
           const vertex_id v = r.seeds[i];
           cumulative += r.marginal_gain[i];
           out << std::right << std::setw(5) << i + 1 << "  " << std::left << std::setw(static_cast<int>(id_width))
-              << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_text(g, v) << std::right
-              << std::setw(6) << g.level(v) << std::setw(15) << fixed(r.marginal_gain[i], 2) << std::setw(12)
-              << fixed(cumulative, 2) << '\n';
+              << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_label(g, v)
+              << std::right << std::setw(6) << g.level(v) << std::setw(15) << fixed(r.marginal_gain[i], 2)
+              << std::setw(12) << fixed(cumulative, 2) << '\n';
         }
         out << r.rr_sets << " RR sets (theta " << r.theta << ", lower bound on the optimum " << fixed(r.lower_bound, 2)
             << ")\n";
@@ -134,7 +115,7 @@ void register_seeds(CLI::App& app) {
         out << "order,id,department,level,marginal_gain\n";
         for (std::size_t i = 0; i < r.seeds.size(); ++i) {
           const vertex_id v = r.seeds[i];
-          out << i + 1 << ',' << csv_field(g.id(v)) << ',' << csv_field(department_text(g, v)) << ',' << g.level(v)
+          out << i + 1 << ',' << csv_field(g.id(v)) << ',' << csv_field(department_label(g, v)) << ',' << g.level(v)
               << ',' << format_number(r.marginal_gain[i]) << '\n';
         }
         break;
@@ -154,7 +135,7 @@ void register_seeds(CLI::App& app) {
           const vertex_id v = r.seeds[i];
           json.begin_object()
               .field("id", g.id(v))
-              .field("department", department_text(g, v))
+              .field("department", department_label(g, v))
               .field("level", g.level(v))
               .field("marginal_gain", r.marginal_gain[i])
               .end_object();

@@ -20,6 +20,7 @@
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/json_writer.hpp"
 #include "orgnet/io/output_format.hpp"
+#include "people_text.hpp"
 
 namespace orgnet::cli {
 
@@ -29,21 +30,6 @@ std::string fixed(double value, int digits = 4) {
   std::ostringstream out;
   out << std::setprecision(digits) << std::fixed << value;
   return out.str();
-}
-
-/// Person ids separated by commas (each may be repeated with the option).
-std::vector<vertex_id> people_list(const InfluenceGraph& graph, const std::vector<std::string>& texts) {
-  std::vector<vertex_id> out;
-  for (const auto& text : texts) {
-    std::size_t begin = 0;
-    while (begin <= text.size()) {
-      const std::size_t comma = std::min(text.find(',', begin), text.size());
-      const std::string id = text.substr(begin, comma - begin);
-      if (!id.empty()) out.push_back(graph.index_of(id));
-      begin = comma + 1;
-    }
-  }
-  return out;
 }
 
 /// The person with the largest total out-strength (lowest vertex id on ties).
@@ -59,11 +45,6 @@ vertex_id strongest_sender(const InfluenceGraph& graph) {
     }
   }
   return best;
-}
-
-std::string department_of(const InfluenceGraph& graph, vertex_id v) {
-  const department_id d = graph.department(v);
-  return d == no_department ? std::string() : graph.department_name(d);
 }
 
 void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>& seeds, std::size_t within,
@@ -89,7 +70,7 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
       std::size_t id_width = 2, department_width = 10;
       for (vertex_id v : r.reached) {
         id_width = std::max(id_width, g.id(v).size());
-        department_width = std::max(department_width, department_of(g, v).size());
+        department_width = std::max(department_width, department_label(g, v).size());
       }
       out << std::right << std::setw(5) << "rank"
           << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
@@ -99,7 +80,7 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
       for (std::size_t i = 0; i < rows; ++i) {
         const vertex_id v = r.reached[i];
         out << std::right << std::setw(5) << i + 1 << "  " << std::left << std::setw(static_cast<int>(id_width))
-            << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_of(g, v) << std::right
+            << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_label(g, v) << std::right
             << std::setw(12) << fixed(r.probability[v], 4);
         if (best_chain) out << std::setw(7) << r.steps[v];
         if (uncertain[v]) out << "  (uncertain)";
@@ -116,7 +97,7 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
       std::vector<char> reached(g.num_vertices(), 0);
       for (vertex_id v : r.reached) reached[v] = 1;
       for (vertex_id v = 0; v < g.num_vertices(); ++v) {
-        out << csv_field(g.id(v)) << ',' << csv_field(department_of(g, v)) << ',' << format_number(r.probability[v])
+        out << csv_field(g.id(v)) << ',' << csv_field(department_label(g, v)) << ',' << format_number(r.probability[v])
             << ',' << (reached[v] ? 1 : 0) << ',';
         if (best_chain) {
           if (r.steps[v] != unreached) out << r.steps[v];
@@ -139,7 +120,7 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
       for (vertex_id v : r.reached) {
         json.begin_object()
             .field("id", g.id(v))
-            .field("department", department_of(g, v))
+            .field("department", department_label(g, v))
             .field("probability", r.probability[v]);
         if (best_chain) json.field("steps", r.steps[v]);
         json.field("uncertain", uncertain[v] != 0).end_object();
@@ -219,7 +200,7 @@ void register_spread(CLI::App& app) {
         .threads = o->threads};
     const LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
-    std::vector<vertex_id> seeds = people_list(g, o->from);
+    std::vector<vertex_id> seeds = person_list(g, o->from);
     if (o->from.empty() && g.num_vertices() > 0) seeds.push_back(strongest_sender(g));
     if (o->within_given) {
       write_reachability(loaded, seeds, o->within, o->min_probability, o->best_chain, options, o->top, format);
@@ -287,7 +268,7 @@ void register_spread(CLI::App& app) {
       case OutputFormat::csv: {
         out << "id,department,seed,probability\n";
         for (vertex_id v = 0; v < n; ++v) {
-          out << csv_field(g.id(v)) << ',' << csv_field(department_of(g, v)) << ',' << (is_seed[v] ? 1 : 0) << ','
+          out << csv_field(g.id(v)) << ',' << csv_field(department_label(g, v)) << ',' << (is_seed[v] ? 1 : 0) << ','
               << format_number(r.probability[v]) << '\n';
         }
         break;
