@@ -6,40 +6,17 @@ import io
 import json
 import math
 import os
-import pathlib
 import subprocess
 
 import networkx as nx
 import pytest
+from cli_oracles import influence_digraph
 
 CLI = os.environ["ORGNET_CLI"]
-DATA = pathlib.Path(os.environ["ORGNET_TEST_DATA_DIR"]).parent.parent / "data"
-
-REVERSED = {"advice", "trust", "friendship", "reports_to"}
-BOTH = {"cowork"}
 
 
 def run(*args):
     return subprocess.run([CLI, "bottlenecks", *args], capture_output=True, text=True, timeout=120)
-
-
-def influence_digraph(folder):
-    g = nx.DiGraph()
-    with open(DATA / folder / "nodes.csv", newline="", encoding="utf-8") as f:
-        g.add_nodes_from(row["id"] for row in csv.DictReader(f))
-    with open(DATA / folder / "edges.csv", newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            s, t, rel = row["source"], row["target"], row["relation"]
-            if s == t:
-                continue
-            if rel in REVERSED:
-                g.add_edge(t, s)
-            elif rel in BOTH:
-                g.add_edge(s, t)
-                g.add_edge(t, s)
-            else:
-                g.add_edge(s, t)
-    return g
 
 
 def test_default_table_is_readable():

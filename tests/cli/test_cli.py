@@ -13,39 +13,16 @@ import subprocess
 
 import networkx as nx
 import pytest
+from cli_oracles import influence_digraph
 
 CLI = os.environ["ORGNET_CLI"]
 TEST_DATA = pathlib.Path(os.environ["ORGNET_TEST_DATA_DIR"])
 DATA = TEST_DATA.parent.parent / "data"
 CORPUS = TEST_DATA / "malformed" / "csv"
 
-# Default relation map: who influences whom relative to the tie's direction.
-REVERSED = {"advice", "trust", "friendship", "reports_to"}
-BOTH = {"cowork"}
-
 
 def run(*args):
     return subprocess.run([CLI, *args], capture_output=True, text=True, timeout=120)
-
-
-def influence_digraph(folder):
-    """The influence graph as networkx sees it: directions applied, self-loops dropped."""
-    g = nx.DiGraph()
-    with open(DATA / folder / "nodes.csv", newline="", encoding="utf-8") as f:
-        g.add_nodes_from(row["id"] for row in csv.DictReader(f))
-    with open(DATA / folder / "edges.csv", newline="", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            s, t, rel = row["source"], row["target"], row["relation"]
-            if s == t:
-                continue
-            if rel in REVERSED:
-                g.add_edge(t, s)
-            elif rel in BOTH:
-                g.add_edge(s, t)
-                g.add_edge(t, s)
-            else:
-                g.add_edge(s, t)
-    return g
 
 
 @pytest.mark.parametrize(
