@@ -100,7 +100,7 @@ DistanceTransform distance_transform_arg(py::handle value, const char* argument 
 OutputFormat output_format_arg(py::handle value, const char* argument = "format");
 LogLevel log_level_arg(py::handle value, const char* argument = "level");
 
-/// A relation spec given as a RelationSpec, a string "direction[,rule]", an
+/// A relation spec given as a RelationSpec, a string "direction[,rule[,scale]]", an
 /// InfluenceDirection (rule: weighted cascade) or a (direction, rule) pair.
 RelationSpec relation_spec_arg(py::handle value, const std::string& argument);
 

@@ -88,7 +88,7 @@ constexpr const char* build_doc = R"doc(
 relations : dict, RelationMap or None
     How ties become influence. None: the default relation map. A dict
     {relation: spec} overrides entries of the defaults, like the CLI's
-    ``--relation NAME=SPEC`` (spec: "direction[,rule]", RelationSpec or
+    ``--relation NAME=SPEC`` (spec: "direction[,rule[,scale]]", RelationSpec or
     (direction, rule)); a RelationMap replaces the whole map.
 strict_relations : bool
     Reject relations that the map does not list (``--strict-relations``).

@@ -13,17 +13,13 @@ namespace orgnet::python {
 
 namespace {
 
-std::string spec_text(const RelationSpec& spec) {
-  return std::string(to_string(spec.direction)) + "," + std::string(to_string(spec.strength));
-}
-
 std::string quoted(const std::string& text) { return py::repr(py::str(text)).cast<std::string>(); }
 
 // ---- RelationSpec / RelationMap ----------------------------------------------------
 
 py::dict relation_map_to_dict(const RelationMap& map) {
   py::dict out;
-  for (const auto& [name, spec] : map.specs()) out[py::str(name)] = spec_text(spec);
+  for (const auto& [name, spec] : map.specs()) out[py::str(name)] = to_string(spec);
   return out;
 }
 
@@ -55,14 +51,19 @@ Parameters
 direction : InfluenceDirection or str
     Direction of influence relative to the tie source -> target.
 strength : StrengthRule or str
-    How the raw weight becomes a strength in (0, 1].)doc")
-      .def(py::init([](py::object direction, py::object strength) {
-             return RelationSpec{direction_arg(direction), strength_rule_arg(strength)};
+    How the raw weight becomes a strength in (0, 1].
+scale : float
+    Multiplies the rule's strength; in (0, 1] (reports_to defaults to 0.5).)doc")
+      .def(py::init([](py::object direction, py::object strength, double scale) {
+             RelationSpec spec{direction_arg(direction), strength_rule_arg(strength), scale};
+             validate_relation_spec(spec, "RelationSpec");
+             return spec;
            }),
            py::arg("direction") = py::cast(RelationSpec{}.direction),
-           py::arg("strength") = py::cast(RelationSpec{}.strength))
+           py::arg("strength") = py::cast(RelationSpec{}.strength), py::arg("scale") = RelationSpec{}.scale)
       .def_static("parse", &parse_relation_spec, py::arg("text"),
-                  "Parse \"direction[,rule]\", e.g. \"target_to_source,as_is\" (rule defaults to weighted_cascade).")
+                  "Parse \"direction[,rule[,scale]]\", e.g. \"target_to_source,as_is,0.5\" (rule defaults to "
+                  "weighted_cascade, scale to 1).")
       .def_property(
           "direction", [](const RelationSpec& s) { return s.direction; },
           [](RelationSpec& s, py::object value) { s.direction = direction_arg(value); },
@@ -71,18 +72,29 @@ strength : StrengthRule or str
           "strength", [](const RelationSpec& s) { return s.strength; },
           [](RelationSpec& s, py::object value) { s.strength = strength_rule_arg(value); },
           "How the raw weight becomes a strength.")
+      .def_property(
+          "scale", [](const RelationSpec& s) { return s.scale; },
+          [](RelationSpec& s, double value) {
+            RelationSpec checked = s;
+            checked.scale = value;
+            validate_relation_spec(checked, "RelationSpec.scale");
+            s.scale = value;
+          },
+          "Multiplies the rule's strength; in (0, 1].")
       .def("__eq__",
            [](const RelationSpec& a, py::object b) -> py::object {
              if (!py::isinstance<RelationSpec>(b)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
              return py::bool_(a == b.cast<RelationSpec>());
            })
-      .def("__str__", &spec_text)
+      .def("__str__", [](const RelationSpec& s) { return to_string(s); })
       .def("__repr__",
            [](const RelationSpec& s) {
-             return "RelationSpec(direction='" + std::string(to_string(s.direction)) + "', strength='" +
-                    std::string(to_string(s.strength)) + "')";
+             std::string text = "RelationSpec(direction='" + std::string(to_string(s.direction)) + "', strength='" +
+                                std::string(to_string(s.strength)) + "'";
+             if (s.scale != 1.0) text += ", scale=" + py::repr(py::float_(s.scale)).cast<std::string>();
+             return text + ")";
            })
-      .def(py::pickle([](const RelationSpec& s) { return spec_text(s); },
+      .def(py::pickle([](const RelationSpec& s) { return to_string(s); },
                       [](const std::string& text) { return parse_relation_spec(text); }));
 
   py::class_<RelationMap>(m, "RelationMap", R"doc(Per-relation specs plus an optional fallback.
@@ -90,7 +102,7 @@ strength : StrengthRule or str
 Parameters
 ----------
 specs : dict, optional
-    {relation: spec}; a spec is a RelationSpec, a string "direction[,rule]" or a
+    {relation: spec}; a spec is a RelationSpec, a string "direction[,rule[,scale]]" or a
     (direction, rule) pair. Without arguments the map is empty.
 fallback : RelationSpec or str, optional
     Spec of relations that are not listed; None (the default here) makes an
@@ -101,7 +113,7 @@ fallback : RelationSpec or str, optional
 
 advice, trust, friendship: target_to_source, weighted_cascade;
 communication, email: source_to_target, weighted_cascade;
-reports_to: target_to_source, as_is; cowork: both, weighted_cascade;
+reports_to: target_to_source, as_is, scale 0.5; cowork: both, weighted_cascade;
 any other relation (fallback): source_to_target, weighted_cascade.)doc")
       .def(
           "set",
@@ -185,12 +197,12 @@ strength : StrengthRule or str, optional)doc")
              for (const auto& [name, spec] : map.specs()) {
                // Appended piecewise: GCC 12 warns (wrongly) about `"..." + std::string`.
                if (!first) out.append(", ");
-               out.append(quoted(name)).append(": '").append(spec_text(spec)).append("'");
+               out.append(quoted(name)).append(": '").append(to_string(spec)).append("'");
                first = false;
              }
              out.append("}, fallback=");
              if (map.fallback()) {
-               out.append("'").append(spec_text(*map.fallback())).append("'");
+               out.append("'").append(to_string(*map.fallback())).append("'");
              } else {
                out.append("None");
              }
@@ -200,7 +212,7 @@ strength : StrengthRule or str, optional)doc")
       .def(py::pickle(
           [](const RelationMap& map) {
             return py::make_tuple(relation_map_to_dict(map),
-                                  map.fallback() ? py::object(py::str(spec_text(*map.fallback()))) : py::none());
+                                  map.fallback() ? py::object(py::str(to_string(*map.fallback()))) : py::none());
           },
           [](py::tuple state) { return relation_map_from(state[0], state[1]); }));
 }
@@ -301,7 +313,7 @@ py::tuple graph_state(const InfluenceGraph& g) {
                         per_vertex_strings(g, [&](vertex_id v) { return g.title(v); }), levels, managers, attributes,
                         relation_names, to_array(std::move(sources)), to_array(std::move(targets)),
                         to_array(std::move(relations)), to_array(std::move(weights)), relation_map_to_dict(map),
-                        map.fallback() ? py::object(py::str(spec_text(*map.fallback()))) : py::none());
+                        map.fallback() ? py::object(py::str(to_string(*map.fallback()))) : py::none());
 }
 
 InfluenceGraph graph_from_state(py::tuple state) {
@@ -699,7 +711,7 @@ Parameters
 ----------
 relations : dict, RelationMap or None
     None: the default relation map. A dict {relation: spec} overrides entries
-    of the defaults (spec: "direction[,rule]", RelationSpec or pair); a
+    of the defaults (spec: "direction[,rule[,scale]]", RelationSpec or pair); a
     RelationMap is used as it is.
 strict_relations : bool
     Reject relations the map does not list (removes the fallback).

@@ -37,16 +37,17 @@ RelationSpec relation_spec_arg(py::handle value, const std::string& argument) {
   if (py::isinstance<InfluenceDirection>(value)) return RelationSpec{.direction = value.cast<InfluenceDirection>()};
   if (py::isinstance<py::tuple>(value) || py::isinstance<py::list>(value)) {
     auto items = py::reinterpret_borrow<py::sequence>(value);
-    if (items.size() == 1 || items.size() == 2) {
+    if (items.size() >= 1 && items.size() <= 3) {
       RelationSpec spec;
       spec.direction = direction_arg(items[0], argument.c_str());
-      if (items.size() == 2) spec.strength = strength_rule_arg(items[1], argument.c_str());
+      if (items.size() >= 2) spec.strength = strength_rule_arg(items[1], argument.c_str());
+      if (items.size() == 3) spec.scale = items[2].cast<double>();
       return spec;
     }
   }
   throw py::type_error(argument +
-                       ": expected a RelationSpec, a string 'direction[,rule]', an InfluenceDirection or a "
-                       "(direction, rule) pair, got " +
+                       ": expected a RelationSpec, a string 'direction[,rule[,scale]]', an InfluenceDirection or a "
+                       "(direction, rule[, scale]) tuple, got " +
                        type_name(value));
 }
 

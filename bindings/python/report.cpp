@@ -21,6 +21,7 @@ py::dict summary_dict(const GraphSummary& s) {
     item["ties"] = r.ties;
     item["direction"] = std::string(to_string(r.spec.direction));
     item["strength_rule"] = std::string(to_string(r.spec.strength));
+    item["scale"] = r.spec.scale;
     item["used_fallback"] = r.used_fallback;
     relations.append(item);
   }

@@ -40,8 +40,9 @@ void add_input_options(CLI::App& command, InputOptions& o) {
   const char* model = "Influence model";
   command
       .add_option("--relation", o.relation_specs,
-                  "Override a relation: NAME=DIRECTION[,RULE], DIRECTION one of source_to_target, "
-                  "target_to_source, both; RULE one of as_is, scale_by_max, weighted_cascade")
+                  "Override a relation: NAME=DIRECTION[,RULE[,SCALE]], DIRECTION one of source_to_target, "
+                  "target_to_source, both; RULE one of as_is, scale_by_max, weighted_cascade; SCALE in (0, 1] "
+                  "multiplies the strength (reports_to defaults to target_to_source,as_is,0.5)")
       ->group(model);
   command.add_flag("--strict-relations", o.strict_relations, "Reject relations missing from the relation map")
       ->group(model);
@@ -57,7 +58,7 @@ BuildOptions build_options(const InputOptions& o) {
   for (const std::string& text : o.relation_specs) {
     const auto eq = text.find('=');
     if (eq == std::string::npos || eq == 0) {
-      throw invalid_argument("--relation '" + text + "': expected NAME=DIRECTION[,RULE]");
+      throw invalid_argument("--relation '" + text + "': expected NAME=DIRECTION[,RULE[,SCALE]]");
     }
     build.relations.set(text.substr(0, eq), parse_relation_spec(text.substr(eq + 1)));
   }

@@ -404,7 +404,7 @@ InfluenceGraph GraphBuilder::build() && {
       for_each_arc(t, [&](vertex_id, vertex_id influenced) { sums[influenced] += tie_weight_[t]; });
     }
   }
-  auto tie_strength = [&](std::size_t t, vertex_id influenced) {
+  auto rule_strength = [&](std::size_t t, vertex_id influenced) {
     const relation_id r = tie_relation_[t];
     switch (d.relation_specs[r].strength) {
       case StrengthRule::as_is:
@@ -415,6 +415,12 @@ InfluenceGraph GraphBuilder::build() && {
         return tie_weight_[t] / in_weight[r][influenced];
     }
     return tie_weight_[t];
+  };
+  // A strength that underflows (a tiny weight over a huge cascade sum, times a
+  // scale) stays the smallest positive double: the tie exists, so its edge must.
+  auto tie_strength = [&](std::size_t t, vertex_id influenced) {
+    return std::max(d.relation_specs[tie_relation_[t]].scale * rule_strength(t, influenced),
+                    std::numeric_limits<double>::denorm_min());
   };
 
   // ---- arcs, bucketed by influencer, then merged per (u, v) by noisy-or ----------

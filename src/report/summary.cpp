@@ -66,17 +66,18 @@ GraphSummary summarize(const InfluenceGraph& graph) {
 
 namespace {
 
-std::string spec_text(const RelationSpec& spec, bool fallback) {
-  std::string text = std::string(to_string(spec.direction)) + ", " + std::string(to_string(spec.strength));
-  if (fallback) text += ", not in the relation map: fallback used";
-  return text;
-}
-
 std::string fixed(double value, int digits = 4) {
   if (std::isnan(value)) return "n/a";
   std::ostringstream out;
   out << std::fixed << std::setprecision(digits) << value;
   return out.str();
+}
+
+std::string spec_text(const RelationSpec& spec, bool fallback) {
+  std::string text = std::string(to_string(spec.direction)) + ", " + std::string(to_string(spec.strength));
+  if (spec.scale != 1.0) text += ", scale " + fixed(spec.scale, 2);
+  if (fallback) text += ", not in the relation map: fallback used";
+  return text;
 }
 
 void write_table(const GraphSummary& s, std::ostream& out, const std::string& title) {
@@ -126,6 +127,7 @@ void write_json(const GraphSummary& s, std::ostream& out, const std::string& tit
         .field("ties", r.ties)
         .field("direction", to_string(r.spec.direction))
         .field("strength_rule", to_string(r.spec.strength))
+        .field("scale", r.spec.scale)
         .field("used_fallback", r.used_fallback)
         .end_object();
   }

@@ -99,7 +99,7 @@ def test_csv_input_with_column_mapping(tmp_path):
     s = json.loads(result.stdout)
     assert (s["people"], s["ties"], s["departments"], s["hierarchy"]["depth"]) == (3, 2, 2, 2)
     assert s["relations"][0] == {"relation": "advice", "ties": 2, "direction": "target_to_source",
-                                 "strength_rule": "weighted_cascade", "used_fallback": False}
+                                 "strength_rule": "weighted_cascade", "scale": 1, "used_fallback": False}
 
 
 def corpus_cases():

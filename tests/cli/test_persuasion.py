@@ -2,7 +2,7 @@
 
 The oracle influence graph is rebuilt here from the CSV files with the
 documented default relation map (advice, friendship and reports_to reversed;
-weighted cascade per relation, reports_to as is; parallel arcs merged by
+weighted cascade per relation, reports_to as is times its scale 0.5; parallel arcs merged by
 noisy-or), and NetworkX finds the most probable chains on -ln s.
 """
 
@@ -22,6 +22,7 @@ CLI = os.environ["ORGNET_CLI"]
 DATA = pathlib.Path(os.environ["ORGNET_TEST_DATA_DIR"]).parent.parent / "data"
 REVERSED = {"advice", "trust", "friendship", "reports_to"}
 AS_IS = {"reports_to"}
+SCALE = {"reports_to": 0.5}
 
 
 def run(*args):
@@ -43,7 +44,7 @@ def krackhardt():
         into[(rel, v)] += w
     miss = defaultdict(lambda: 1.0)
     for u, v, rel, w in arcs:
-        strength = w if rel in AS_IS else w / into[(rel, v)]
+        strength = SCALE.get(rel, 1.0) * (w if rel in AS_IS else w / into[(rel, v)])
         miss[(u, v)] *= 1.0 - strength
     g = nx.DiGraph()
     for (u, v), m in miss.items():

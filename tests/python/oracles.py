@@ -30,11 +30,13 @@ DATASETS = {
 
 # The default relation map as documented (docs/data-model.md, relation_map.hpp),
 # restated: relations whose influence runs against the tie, relations that act
-# both ways, and relations whose weights are already strengths. Every other
-# relation runs with the tie and uses the weighted cascade.
+# both ways, relations whose weights are already strengths, and the scale that
+# multiplies a relation's strengths (1 when not listed). Every other relation
+# runs with the tie and uses the weighted cascade.
 REVERSED = {"advice", "trust", "friendship", "reports_to"}
 BOTH = {"cowork"}
 AS_IS = {"reports_to"}
+SCALE = {"reports_to": 0.5}
 
 
 def read_raw(name: str) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -80,9 +82,10 @@ def influence_arcs(edges: pd.DataFrame) -> pd.DataFrame:
 
 def arc_strengths(arcs: pd.DataFrame) -> pd.Series:
     """Strength of each arc: as is, or weighted cascade w(u,v) / sum_x w(x,v)
-    over the arcs of the same relation into v."""
+    over the arcs of the same relation into v; then times the relation's scale."""
     into = arcs.groupby(["relation", "v"]).weight.transform("sum")
-    return pd.Series(np.where(arcs.relation.isin(AS_IS), arcs.weight, arcs.weight / into), index=arcs.index)
+    scale = arcs.relation.map(SCALE).fillna(1.0).to_numpy()
+    return pd.Series(scale * np.where(arcs.relation.isin(AS_IS), arcs.weight, arcs.weight / into), index=arcs.index)
 
 
 def edge_strengths(edges: pd.DataFrame) -> pd.Series:

@@ -123,7 +123,7 @@ def test_relations(krackhardt):
     assert g.relation_names() == ["advice", "friendship", "reports_to"]
     assert g.num_relations == 3 and g.relation_name(2) == "reports_to"
     assert g.find_relation("friendship") == 1 and g.find_relation("trust") is None
-    assert g.relation_spec("reports_to") == orgnet.RelationSpec("target_to_source", "as_is")
+    assert g.relation_spec("reports_to") == orgnet.RelationSpec("target_to_source", "as_is", 0.5)
     assert g.relation_spec(0) == g.relation_spec("advice")
     assert g.relation_map() == orgnet.RelationMap.defaults()
     e = g.find_edge(g.index_of("7"), g.index_of("2"))  # the CEO sways a VP: reports_to and advice

@@ -28,6 +28,40 @@ def test_relation_spec():
         orgnet.RelationSpec(1)
 
 
+def test_relation_spec_scale():
+    spec = orgnet.RelationSpec("target_to_source", "as_is", 0.25)
+    assert spec.scale == 0.25
+    assert str(spec) == "target_to_source,as_is,0.25"
+    assert repr(spec) == "RelationSpec(direction='target_to_source', strength='as_is', scale=0.25)"
+    assert orgnet.RelationSpec.parse("target_to_source,as_is,0.25") == spec
+    assert orgnet.RelationSpec.parse("both,as_is,1") == orgnet.RelationSpec("both", "as_is")
+    assert pickle.loads(pickle.dumps(spec)) == spec
+    assert orgnet.RelationMap({"x": ("both", "as_is", 0.3)})["x"].scale == 0.3
+    for bad in (0.0, -0.5, 1.5, float("nan")):
+        with pytest.raises(ValueError, match=r"^RelationSpec: scale must lie in \(0, 1\], got "):
+            orgnet.RelationSpec("both", "as_is", bad)
+        with pytest.raises(ValueError, match=r"^RelationSpec.scale: scale must lie in \(0, 1\]"):
+            spec.scale = bad
+    assert spec.scale == 0.25  # a refused value leaves the spec as it was
+    for text in ("both,as_is,0", "both,as_is,2", "both,as_is,x", "both,as_is,0.5,1", "both,as_is,"):
+        with pytest.raises(ValueError, match=r"scale must be a number in \(0, 1\]"):
+            orgnet.RelationSpec.parse(text)
+
+
+def test_scale_multiplies_strengths():
+    """Two ties into c, weights 1 and 3, weighted cascade: 1/4 and 3/4; a scale of
+    0.5 halves both (1/8, 3/8). As-is weight 0.8 with scale 0.5 gives 0.4."""
+    src, dst = ["a", "b", "d"], ["c", "c", "e"]
+    for scale in (1.0, 0.5):
+        g = orgnet.from_arrays(src, dst, [1.0, 3.0, 0.8], relations=["x", "x", "y"],
+                               relation_map={"x": ("source_to_target", "weighted_cascade", scale),
+                                             "y": ("source_to_target", "as_is", scale)})
+        s = dict(zip(zip(g.edges_frame().source, g.edges_frame().target), g.edges_frame().strength))
+        assert s[("a", "c")] == pytest.approx(scale * 0.25, rel=1e-15)
+        assert s[("b", "c")] == pytest.approx(scale * 0.75, rel=1e-15)
+        assert s[("d", "e")] == pytest.approx(scale * 0.8, rel=1e-15)
+
+
 def test_relation_map_defaults_as_documented():
     m = orgnet.RelationMap.defaults()
     assert m.to_dict() == {
@@ -36,13 +70,13 @@ def test_relation_map_defaults_as_documented():
         "cowork": "both,weighted_cascade",
         "email": "source_to_target,weighted_cascade",
         "friendship": "target_to_source,weighted_cascade",
-        "reports_to": "target_to_source,as_is",
+        "reports_to": "target_to_source,as_is,0.5",
         "trust": "target_to_source,weighted_cascade",
     }
     assert m.fallback() == orgnet.RelationSpec("source_to_target", "weighted_cascade")
     assert len(m) == 7 and "advice" in m and "gossip" not in m
     assert list(m) == sorted(m.to_dict())
-    assert m["reports_to"].strength == orgnet.StrengthRule.as_is
+    assert m["reports_to"].strength == orgnet.StrengthRule.as_is and m["reports_to"].scale == 0.5
     assert m.find("gossip") is None
     with pytest.raises(KeyError):
         m["gossip"]

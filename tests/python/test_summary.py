@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import orgnet
-from oracles import AS_IS, BOTH, DATASETS, REVERSED, edge_strengths, influence_arcs, read_raw, influence_digraph
+from oracles import AS_IS, BOTH, DATASETS, REVERSED, SCALE, edge_strengths, influence_arcs, read_raw, influence_digraph
 
 
 def expected_summary(name: str) -> dict:
@@ -54,6 +54,7 @@ def expected_summary(name: str) -> dict:
                 "ties": int(counts[r]),
                 "direction": "target_to_source" if r in REVERSED else "both" if r in BOTH else "source_to_target",
                 "strength_rule": "as_is" if r in AS_IS else "weighted_cascade",
+                "scale": SCALE.get(r, 1.0),
                 "used_fallback": r not in {"advice", "trust", "friendship", "communication", "email",
                                            "reports_to", "cowork"},
             }

@@ -79,13 +79,16 @@ class RelationSpec:
 
     direction: InfluenceDirection
     strength: StrengthRule
-    def __init__(self, direction: _Direction = ..., strength: _Rule = ...) -> None: ...
+    #: Multiplies the rule's strength; in (0, 1] (reports_to defaults to 0.5).
+    scale: float
+    def __init__(self, direction: _Direction = ..., strength: _Rule = ..., scale: float = 1.0) -> None: ...
     @staticmethod
     def parse(text: str) -> RelationSpec: ...
     def __eq__(self, other: object) -> bool: ...
 
-#: A relation spec: a RelationSpec, "direction[,rule]", a direction, or (direction, rule).
-_Spec = RelationSpec | str | InfluenceDirection | tuple[_Direction] | tuple[_Direction, _Rule]
+#: A relation spec: a RelationSpec, "direction[,rule[,scale]]", a direction, or (direction, rule[, scale]).
+_Spec = (RelationSpec | str | InfluenceDirection | tuple[_Direction] | tuple[_Direction, _Rule]
+         | tuple[_Direction, _Rule, float])
 #: The relations argument of the loaders.
 _Relations = Mapping[str, _Spec] | RelationMap | None
 

@@ -38,6 +38,11 @@ enum class StrengthRule {
 struct RelationSpec {
   InfluenceDirection direction = InfluenceDirection::source_to_target;
   StrengthRule strength = StrengthRule::weighted_cascade;
+  /// Multiplies the strength the rule gives; in (0, 1]. It says how much of a
+  /// tie of this relation carries influence at all: a formal reporting line
+  /// makes a report likely, not certain, to follow the manager, so reports_to
+  /// defaults to 0.5. The default 1 leaves the rule's strength unchanged.
+  double scale = 1.0;
 
   friend bool operator==(const RelationSpec&, const RelationSpec&) = default;
 };
@@ -51,16 +56,18 @@ class RelationMap {
   /// The documented defaults (docs/data-model.md):
   ///   advice, trust, friendship   target_to_source, weighted_cascade
   ///   communication, email        source_to_target, weighted_cascade
-  ///   reports_to                  target_to_source, as_is (the manager sways the report)
+  ///   reports_to                  target_to_source, as_is, scale 0.5 (the manager sways
+  ///                               the report: a weight-1 tie gives strength 0.5)
   ///   cowork                      both,             weighted_cascade
   ///   any other relation          source_to_target, weighted_cascade (the fallback;
   ///                               the load report lists relations that used it)
   [[nodiscard]] static RelationMap defaults();
 
-  /// Adds or replaces the spec of one relation.
+  /// Adds or replaces the spec of one relation. Throws orgnet::invalid_argument
+  /// for an empty name or a scale outside (0, 1].
   RelationMap& set(std::string relation, RelationSpec spec);
   /// Sets the spec used for relations that are not listed; nullopt makes an
-  /// unlisted relation an error.
+  /// unlisted relation an error. Throws like set() for a bad scale.
   RelationMap& set_fallback(std::optional<RelationSpec> spec);
 
   /// The spec listed for `relation`, or nullptr.
@@ -85,11 +92,17 @@ constexpr void for_each_influence_arc(InfluenceDirection direction, Id source, I
 [[nodiscard]] std::string_view to_string(InfluenceDirection direction);
 /// "as_is", "scale_by_max", "weighted_cascade".
 [[nodiscard]] std::string_view to_string(StrengthRule rule);
+/// Throws orgnet::invalid_argument, prefixed by `context`, unless the spec's
+/// scale lies in (0, 1].
+void validate_relation_spec(const RelationSpec& spec, std::string_view context = "relation spec");
 /// Inverse of to_string; throws orgnet::invalid_argument naming the accepted values.
 [[nodiscard]] InfluenceDirection parse_influence_direction(std::string_view text);
 [[nodiscard]] StrengthRule parse_strength_rule(std::string_view text);
-/// Parses "direction,rule" or "direction" (rule defaults to weighted_cascade),
-/// e.g. "target_to_source,as_is"; used by the CLI and Python.
+/// Parses "direction[,rule[,scale]]" (rule defaults to weighted_cascade, scale
+/// to 1), e.g. "target_to_source,as_is,0.5"; used by the CLI and Python.
 [[nodiscard]] RelationSpec parse_relation_spec(std::string_view text);
+/// The inverse of parse_relation_spec: "direction,rule", plus ",scale" when the
+/// scale is not 1 (written with the shortest text that reads back exactly).
+[[nodiscard]] std::string to_string(const RelationSpec& spec);
 
 }  // namespace orgnet

@@ -112,9 +112,10 @@ TEST(Datasets, KrackhardtWorkedExampleStrengths) {
   EXPECT_NEAR(s("21", "1"), 1.0 / 6.0, 1e-15);                       // advice only
   EXPECT_NEAR(s("12", "1"), 1.0 / 5.0, 1e-15);                       // friendship only
   EXPECT_NEAR(s("4", "1"), 1.0 - (5.0 / 6.0) * (4.0 / 5.0), 1e-15);  // both: 1/3
-  EXPECT_EQ(s("2", "1"), 1.0);                                       // reports_to, as_is weight 1
-  EXPECT_FALSE(g.find_edge(g.index_of("1"), g.index_of("21")));      // 21 neither asks 1 for advice nor names 1
-  EXPECT_EQ(g.in_degree(g.index_of("1")), 7u);                       // {2, 4, 8, 12, 16, 18, 21}
+  // advice 1/6, friendship 1/5, reports_to weight 1 times the default scale 0.5:
+  EXPECT_NEAR(s("2", "1"), 1.0 - (5.0 / 6.0) * (4.0 / 5.0) * 0.5, 1e-15);  // 2/3
+  EXPECT_FALSE(g.find_edge(g.index_of("1"), g.index_of("21")));            // 21 neither asks 1 for advice nor names 1
+  EXPECT_EQ(g.in_degree(g.index_of("1")), 7u);                             // {2, 4, 8, 12, 16, 18, 21}
 }
 
 }  // namespace

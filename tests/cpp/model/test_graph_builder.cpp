@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "orgnet/model/graph_builder.hpp"
 #include "test_support.hpp"
@@ -19,7 +20,9 @@ TEST(GraphBuilder, HandWorkedStrengthsAndMerges) {
   EXPECT_EQ(g.num_ties(), 9u);
   EXPECT_EQ(g.num_edges(), 7u);
   EXPECT_DOUBLE_EQ(strength_of(g, "a", "b"), 7.0 / 16.0);
-  EXPECT_DOUBLE_EQ(strength_of(g, "a", "c"), 0.75);
+  // a -> c: trust (c trusts a and b, weight 2 each: cascade 1/2) merged with
+  // reports_to (as_is 0.5 times the default scale 0.5 = 1/4): 1 - (1/2)(3/4).
+  EXPECT_DOUBLE_EQ(strength_of(g, "a", "c"), 0.625);
   EXPECT_DOUBLE_EQ(strength_of(g, "b", "c"), 0.5);
   EXPECT_DOUBLE_EQ(strength_of(g, "c", "b"), 0.75);
   EXPECT_DOUBLE_EQ(strength_of(g, "c", "d"), 1.0);
@@ -217,6 +220,66 @@ TEST(GraphBuilder, TinyStrengthsSurviveNoisyOr) {
   // 1 - (1 - 1e-300) rounds to 0 in double; the builder must not produce a zero
   // strength (a strength must stay in (0, 1]).
   EXPECT_GT(g.strength(0), 0.0);
+}
+
+TEST(GraphBuilder, ScaleMultipliesEveryRule) {
+  // calls (scale_by_max, scale 0.5): 2/8 and 8/8 halved; mail (weighted cascade
+  // into d: 1/(1+3) and 3/(1+3), scale 0.2); reports_to keeps its default 0.5.
+  RelationMap map = RelationMap::defaults();
+  map.set("calls", {InfluenceDirection::source_to_target, StrengthRule::scale_by_max, 0.5});
+  map.set("mail", {InfluenceDirection::source_to_target, StrengthRule::weighted_cascade, 0.2});
+  GraphBuilder b({.relations = map, .unknown_people = UnknownPersonPolicy::create});
+  b.add_tie("a", "b", "calls", 2);
+  b.add_tie("b", "c", "calls", 8);
+  b.add_tie("a", "d", "mail", 1);
+  b.add_tie("c", "d", "mail", 3);
+  b.add_tie("e", "a", "reports_to", 0.8);
+  InfluenceGraph g = std::move(b).build();
+  EXPECT_DOUBLE_EQ(strength_of(g, "a", "b"), 0.125);
+  EXPECT_DOUBLE_EQ(strength_of(g, "b", "c"), 0.5);
+  EXPECT_DOUBLE_EQ(strength_of(g, "a", "d"), 0.05);
+  EXPECT_DOUBLE_EQ(strength_of(g, "c", "d"), 0.15);
+  EXPECT_DOUBLE_EQ(strength_of(g, "a", "e"), 0.4);  // the manager a sways e: 0.8 x 0.5
+}
+
+TEST(GraphBuilder, ScaleOutsideUnitIntervalIsRefused) {
+  RelationMap map;
+  for (double bad : {0.0, -1.0, 1.5, std::nan("")}) {
+    EXPECT_THROW(map.set("x", {InfluenceDirection::both, StrengthRule::as_is, bad}), orgnet::invalid_argument);
+    EXPECT_THROW(map.set_fallback(RelationSpec{InfluenceDirection::both, StrengthRule::as_is, bad}),
+                 orgnet::invalid_argument);
+  }
+  EXPECT_TRUE(map.specs().empty());
+  try {
+    map.set("x", {InfluenceDirection::both, StrengthRule::as_is, 2.0});
+    FAIL();
+  } catch (const orgnet::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "relation 'x': scale must lie in (0, 1], got 2");
+  }
+}
+
+TEST(GraphBuilder, RelationSpecTextRoundTrips) {
+  const RelationSpec spec = parse_relation_spec("target_to_source,as_is,0.3");
+  EXPECT_EQ(spec, (RelationSpec{InfluenceDirection::target_to_source, StrengthRule::as_is, 0.3}));
+  EXPECT_EQ(to_string(spec), "target_to_source,as_is,0.3");
+  EXPECT_EQ(to_string(parse_relation_spec("both")), "both,weighted_cascade");
+  EXPECT_EQ(parse_relation_spec("both,as_is,1").scale, 1.0);
+  for (const char* bad : {"both,as_is,0", "both,as_is,1.01", "both,as_is,", "both,as_is,0.5x", "both,as_is,nan"}) {
+    EXPECT_THROW((void)parse_relation_spec(bad), orgnet::invalid_argument) << bad;
+  }
+}
+
+TEST(GraphBuilder, UnderflowingStrengthStaysPositive) {
+  // 1e-300 over a cascade sum of 1e10 is 1e-310, times the scale 1e-20 it
+  // underflows to 0 in double: the builder keeps the smallest positive double.
+  RelationMap map;
+  map.set("mail", {InfluenceDirection::source_to_target, StrengthRule::weighted_cascade, 1e-20});
+  GraphBuilder b({.relations = map, .unknown_people = UnknownPersonPolicy::create});
+  b.add_tie("a", "c", "mail", 1e-300);
+  b.add_tie("b", "c", "mail", 1e10);
+  InfluenceGraph g = std::move(b).build();
+  EXPECT_EQ(strength_of(g, "a", "c"), std::numeric_limits<double>::denorm_min());
+  EXPECT_DOUBLE_EQ(strength_of(g, "b", "c"), 1e-20);
 }
 
 }  // namespace
