@@ -53,6 +53,15 @@ void BM_DegreeStrength(benchmark::State& state) {
   report(state, g, 1);
 }
 
+void BM_InDegree(benchmark::State& state) {
+  const auto& g = company(static_cast<std::size_t>(state.range(0)));
+  for (auto _ : state) {
+    auto r = orgnet::degree_centrality(g, {.direction = orgnet::DegreeDirection::in});
+    benchmark::DoNotOptimize(r.score.data());
+  }
+  report(state, g, 1);
+}
+
 void BM_PageRank(benchmark::State& state) {
   const auto& g = company(static_cast<std::size_t>(state.range(0)));
   std::size_t iterations = 0;
@@ -119,6 +128,7 @@ void sizes_threads(benchmark::internal::Benchmark* b) {
 }
 
 BENCHMARK(BM_DegreeStrength)->Apply(sizes);
+BENCHMARK(BM_InDegree)->Apply(sizes);
 BENCHMARK(BM_PageRank)->Apply(sizes_threads);
 BENCHMARK(BM_Katz)->Apply(sizes_threads);
 BENCHMARK(BM_Eigenvector)->Apply(sizes_threads);

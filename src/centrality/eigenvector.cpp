@@ -21,7 +21,7 @@ EigenvectorResult eigenvector_centrality(const InfluenceGraph& graph, const Eige
     return result;
   }
   const int threads = thread_count(options.threads, n + graph.num_edges());
-  const FlowViews views = flow_views(graph, options.flow, options.weighted, threads);
+  const FlowViews views = flow_views(graph, options.flow, options.weighted);
   const CsrView& transposed = views.pull;  // received: row v holds edges u -> v
 
   // x: current iterate (NetworkX starts from 1/n); next: (A^T + I) x, then scaled.

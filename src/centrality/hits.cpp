@@ -133,9 +133,8 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     return result;
   }
   const int threads = thread_count(options.threads, n + graph.num_edges());
-  const std::vector<double> in_weights = options.weighted ? in_edge_strengths(graph, threads) : std::vector<double>();
-  const CsrView transposed = in_edges_view(graph, in_weights);      // row v: edges u -> v (A^T)
-  const CsrView forward = out_edges_view(graph, options.weighted);  // row u: edges u -> w (A)
+  const CsrView transposed = in_edges_view(graph, options.weighted);  // row v: edges u -> v (A^T)
+  const CsrView forward = out_edges_view(graph, options.weighted);    // row u: edges u -> w (A)
   Blocks blocks(n, threads);
   const std::size_t block_count = blocks.count();
 

@@ -162,7 +162,7 @@ KatzResult katz_centrality(const InfluenceGraph& graph, const KatzOptions& optio
     return result;
   }
   const int threads = thread_count(options.threads, n + graph.num_edges());
-  const FlowViews views = flow_views(graph, options.flow, options.weighted, threads);
+  const FlowViews views = flow_views(graph, options.flow, options.weighted);
   const CsrView& transposed = views.pull;  // received: row v holds edges u -> v
   // lambda_max of A and of its transpose are equal, so the check is the same
   // for both flows.

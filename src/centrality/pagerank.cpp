@@ -94,7 +94,7 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
 
   // inv_out[u] = 1 / W(u), the weight u sends its score along (out-weight for
   // flow received, in-weight for exerted), or 0 for a dangling person.
-  const FlowViews views = flow_views(graph, options.flow, options.weighted, threads);
+  const FlowViews views = flow_views(graph, options.flow, options.weighted);
   const CsrView& transposed = views.pull;  // received: row v holds edges u -> v
   std::vector<double> inv_out(n);
   std::vector<char> is_dangling(n, 0);

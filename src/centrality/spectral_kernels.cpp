@@ -133,33 +133,18 @@ void run_blocks(std::size_t count, int threads, BlockFunction fn, void* context)
   pool().run(count, threads, fn, context);
 }
 
-std::vector<double> in_edge_strengths(const InfluenceGraph& graph, int threads) {
-  const auto strengths = graph.strengths();
-  const auto ids = graph.in_edge_ids();
-  std::vector<double> out(ids.size());
-  Blocks edges(ids.size(), threads);
-  edges.run([&](std::size_t begin, std::size_t end, std::size_t) {
-    for (std::size_t k = begin; k < end; ++k) out[k] = strengths[ids[k]];
-  });
-  return out;
-}
-
-CsrView in_edges_view(const InfluenceGraph& graph, const std::vector<double>& in_weights) {
-  return {graph.in_offsets(), graph.in_sources(), std::span<const double>(in_weights)};
+CsrView in_edges_view(const InfluenceGraph& graph, bool weighted) {
+  return {graph.in_offsets(), graph.in_sources(), weighted ? graph.in_strengths() : std::span<const double>()};
 }
 
 CsrView out_edges_view(const InfluenceGraph& graph, bool weighted) {
   return {graph.out_offsets(), graph.out_targets(), weighted ? graph.strengths() : std::span<const double>()};
 }
 
-FlowViews flow_views(const InfluenceGraph& graph, InfluenceFlow flow, bool weighted, int threads) {
-  FlowViews views;
-  if (weighted) views.in_weights = in_edge_strengths(graph, threads);
-  const CsrView in = in_edges_view(graph, views.in_weights);
+FlowViews flow_views(const InfluenceGraph& graph, InfluenceFlow flow, bool weighted) {
+  const CsrView in = in_edges_view(graph, weighted);
   const CsrView out = out_edges_view(graph, weighted);
-  views.pull = flow == InfluenceFlow::received ? in : out;
-  views.push = flow == InfluenceFlow::received ? out : in;
-  return views;
+  return flow == InfluenceFlow::received ? FlowViews{in, out} : FlowViews{out, in};
 }
 
 std::string number_text(double value) {

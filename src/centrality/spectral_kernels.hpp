@@ -182,26 +182,21 @@ struct CsrView {
   }
 };
 
-/// Strength of every in-edge, aligned with in_sources() (so products over
-/// in-edges read weights sequentially).
-std::vector<double> in_edge_strengths(const InfluenceGraph& graph, int threads);
-
-/// Rows = targets, columns = sources: row v lists v's in-edges (A^T).
-/// `in_weights` must outlive the view (empty for unweighted).
-CsrView in_edges_view(const InfluenceGraph& graph, const std::vector<double>& in_weights);
+/// Rows = targets, columns = sources: row v lists v's in-edges (A^T), with the
+/// graph's cached in-edge strengths when `weighted`.
+CsrView in_edges_view(const InfluenceGraph& graph, bool weighted);
 /// Rows = sources, columns = targets: row u lists u's out-edges (A).
 CsrView out_edges_view(const InfluenceGraph& graph, bool weighted);
 
 /// The two views a measure needs for a flow direction: `pull` (row v: the
 /// people whose score v collects) and `push` (row u: where u's score goes).
 /// received: pull = A^T, push = A; exerted: pull = A, push = A^T. The views
-/// point into `in_weights` (and the graph): keep the struct alive while using them.
+/// point into the graph: keep it alive while using them.
 struct FlowViews {
-  std::vector<double> in_weights;
   CsrView pull;
   CsrView push;
 };
-FlowViews flow_views(const InfluenceGraph& graph, InfluenceFlow flow, bool weighted, int threads);
+FlowViews flow_views(const InfluenceGraph& graph, InfluenceFlow flow, bool weighted);
 
 // ---- validation -------------------------------------------------------------------
 

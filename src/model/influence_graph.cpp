@@ -111,6 +111,16 @@ std::span<const edge_id> InfluenceGraph::in_offsets() const noexcept { return da
 std::span<const vertex_id> InfluenceGraph::in_sources() const noexcept { return data_->in_sources; }
 std::span<const edge_id> InfluenceGraph::in_edge_ids() const noexcept { return data_->in_edge_ids; }
 
+std::span<const double> InfluenceGraph::in_strengths() const {
+  std::call_once(data_->in_strengths_once, [this] {
+    const Data& d = *data_;
+    d.in_strengths.resize(d.in_edge_ids.size());
+    for (std::size_t k = 0; k < d.in_edge_ids.size(); ++k) d.in_strengths[k] = d.strengths[d.in_edge_ids[k]];
+    d.in_strengths_built.store(true, std::memory_order_release);
+  });
+  return data_->in_strengths;
+}
+
 const std::string& InfluenceGraph::id(vertex_id v) const {
   check_vertex(*this, v);
   return data_->ids[v];
@@ -214,6 +224,7 @@ std::size_t InfluenceGraph::memory_bytes() const noexcept {
   std::size_t bytes = sizeof(Data);
   bytes += heap_bytes(d.out_offsets) + heap_bytes(d.out_targets) + heap_bytes(d.strengths) + heap_bytes(d.in_offsets) +
            heap_bytes(d.in_sources) + heap_bytes(d.in_edge_ids);
+  if (d.in_strengths_built.load(std::memory_order_acquire)) bytes += heap_bytes(d.in_strengths);
   bytes += heap_bytes(d.ids) + heap_bytes(d.names) + heap_bytes(d.titles) + heap_bytes(d.levels) +
            d.level_given.capacity() / 8 + heap_bytes(d.managers) + heap_bytes(d.report_offsets) + heap_bytes(d.reports);
   // unordered_map: one node (key + value + next pointer + cached hash) per entry plus buckets.

@@ -100,6 +100,10 @@ class InfluenceGraph {
   [[nodiscard]] std::span<const edge_id> in_offsets() const noexcept;  // n+1
   [[nodiscard]] std::span<const vertex_id> in_sources() const noexcept;
   [[nodiscard]] std::span<const edge_id> in_edge_ids() const noexcept;
+  /// Strength of every in-edge, aligned with in_sources(): strengths()[in_edge_ids()[k]].
+  /// Built on the first call (O(m), thread-safe) and kept with the graph's data,
+  /// so copies of the graph share it; memory_bytes() counts it once built.
+  [[nodiscard]] std::span<const double> in_strengths() const;
 
   // ---- people ------------------------------------------------------------
   /// Person id of vertex v. Throws orgnet::out_of_range if v >= num_vertices().

@@ -60,6 +60,17 @@ TEST(GraphBuilder, CsrIsConsistentBothWays) {
   EXPECT_EQ(seen, g.num_edges());
 }
 
+TEST(GraphBuilder, InStrengthsFollowInEdgesAndAreShared) {
+  InfluenceGraph g = test::hand_worked_graph();
+  const std::size_t before = g.memory_bytes();
+  const InfluenceGraph copy = g;  // shares the data, so the cache too
+  const auto in = g.in_strengths();
+  ASSERT_EQ(in.size(), g.num_edges());
+  for (std::size_t k = 0; k < in.size(); ++k) EXPECT_EQ(in[k], g.strength(g.in_edge_ids()[k]));
+  EXPECT_EQ(copy.in_strengths().data(), in.data());
+  EXPECT_EQ(g.memory_bytes(), before + g.num_edges() * sizeof(double));
+}
+
 TEST(GraphBuilder, RelationMaskNamesContributingRelations) {
   InfluenceGraph g = test::hand_worked_graph();
   const edge_id ab = *g.find_edge(g.index_of("a"), g.index_of("b"));
