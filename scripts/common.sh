@@ -10,6 +10,7 @@ ORGNET_PACKAGES=(
   libboost-graph-dev libeigen3-dev libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-numpy python3-pandas python3-networkx python3-igraph python3-pytest
+  python3-nbclient python3-nbformat python3-ipykernel python3-nbconvert
   clang libclang-rt-14-dev libomp-dev clang-format clang-tidy cppcheck
 )
 
