@@ -64,17 +64,17 @@ void bind_centrality_table(py::module_& m) {
   m.def(
       "_top_k",
       [](const InfluenceGraph& graph, py::array_t<double, py::array::c_style | py::array::forcecast> scores,
-         std::size_t k, bool ascending) {
+         std::size_t k, bool ascending, double error) {
         std::span<const double> view(scores.data(), static_cast<std::size_t>(scores.size()));
-        std::vector<RankedPerson> rows = top_k(graph, view, {.k = k, .ascending = ascending});
+        std::vector<RankedPerson> rows = top_k(graph, view, {.k = k, .ascending = ascending, .error = error});
         py::list out;
         for (const auto& row : rows) {
-          out.append(py::make_tuple(row.rank, row.vertex, row.id, row.department, row.score));
+          out.append(py::make_tuple(row.rank, row.vertex, row.id, row.department, row.score, row.certain));
         }
         return out;
       },
-      py::arg("graph"), py::arg("scores"), py::arg("k"), py::arg("ascending"),
-      "Internal: (rank, vertex, id, department, score) rows; use orgnet.top_k.");
+      py::arg("graph"), py::arg("scores"), py::arg("k"), py::arg("ascending"), py::arg("error") = 0.0,
+      "Internal: (rank, vertex, id, department, score, certain) rows; use orgnet.top_k.");
 }
 
 }  // namespace orgnet::python

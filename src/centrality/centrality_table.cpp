@@ -127,13 +127,15 @@ CentralityTable centrality_table(const InfluenceGraph& graph, const CentralityTa
         column.values =
             betweenness(graph, {.distance = o.distance, .normalized = o.normalized, .threads = o.threads}).score;
         break;
-      case Measure::approx_betweenness:
-        column.values =
-            approximate_betweenness(
-                graph,
-                {.epsilon = o.epsilon, .delta = o.delta, .seed = o.seed, .distance = o.distance, .threads = o.threads})
-                .score;
+      case Measure::approx_betweenness: {
+        auto result = approximate_betweenness(
+            graph,
+            {.epsilon = o.epsilon, .delta = o.delta, .seed = o.seed, .distance = o.distance, .threads = o.threads});
+        column.values = std::move(result.score);
+        column.error = result.epsilon;
+        column.error_probability = result.delta;
         break;
+      }
       case Measure::eigenvector: {
         auto result = eigenvector_centrality(graph, {.flow = o.flow, .threads = o.threads});
         column.values = std::move(result.score);
@@ -189,7 +191,11 @@ void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& 
     throw invalid_argument("write_centrality_table: sort_by '" + std::string(to_string(*options.sort_by)) +
                            "' is not a column of the table");
   }
-  const std::vector<RankedPerson> rows = top_k(graph, key->values, {.k = options.top});
+  const bool ranked_with_error = key->error.has_value();
+  const std::vector<RankedPerson> rows =
+      top_k(graph, key->values, {.k = options.top, .error = key->error.value_or(0.0)});
+  const auto certain_rows = static_cast<std::size_t>(
+      std::count_if(rows.begin(), rows.end(), [](const RankedPerson& row) { return row.certain; }));
 
   switch (format) {
     case OutputFormat::table: {
@@ -218,6 +224,11 @@ void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& 
         }
         out << '\n';
       }
+      if (ranked_with_error) {
+        out << to_string(key->measure) << " estimates b / (n (n - 1)) within " << format_number(*key->error)
+            << " for everyone (failure probability " << format_number(*key->error_probability) << "): " << certain_rows
+            << " of these " << rows.size() << " are certainly in the top " << rows.size() << '\n';
+      }
       for (const auto& column : table.columns) {
         if (column.convergence && !column.convergence->converged) {
           out << "warning: " << to_string(column.measure) << " did not converge in " << column.convergence->iterations
@@ -229,10 +240,12 @@ void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& 
     case OutputFormat::csv: {
       out << "rank,id,department";
       for (const auto& column : table.columns) out << ',' << to_string(column.measure);
+      if (ranked_with_error) out << ",certain";
       out << '\n';
       for (const auto& row : rows) {
         out << row.rank << ',' << csv_field(row.id) << ',' << csv_field(row.department);
         for (const auto& column : table.columns) out << ',' << format_number(column.values[row.vertex]);
+        if (ranked_with_error) out << ',' << (row.certain ? "true" : "false");
         out << '\n';
       }
       break;
@@ -253,6 +266,7 @@ void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& 
               .field("converged", column.convergence->converged)
               .end_object();
         }
+        if (column.error) json.field("error", *column.error).field("error_probability", *column.error_probability);
         json.end_object();
       }
       json.end_array();
@@ -260,6 +274,7 @@ void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& 
       for (const auto& row : rows) {
         json.begin_object().field("rank", row.rank).field("id", row.id).field("department", row.department);
         for (const auto& column : table.columns) json.field(to_string(column.measure), column.values[row.vertex]);
+        if (ranked_with_error) json.field("certain", row.certain);
         json.end_object();
       }
       json.end_array();

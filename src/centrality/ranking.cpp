@@ -15,6 +15,9 @@ std::vector<RankedPerson> top_k(const InfluenceGraph& graph, std::span<const dou
     throw invalid_argument("top_k: scores has " + std::to_string(scores.size()) + " entries, the graph " +
                            std::to_string(n) + " people");
   }
+  if (!(options.error >= 0.0 && std::isfinite(options.error))) {
+    throw invalid_argument("top_k: error = " + std::to_string(options.error) + " must be finite and >= 0");
+  }
   // Strict weak order: numbers before NaN, then by score, then by vertex id.
   auto better = [&](vertex_id a, vertex_id b) {
     const double x = scores[a], y = scores[b];
@@ -28,6 +31,27 @@ std::vector<RankedPerson> top_k(const InfluenceGraph& graph, std::span<const dou
   std::iota(order.begin(), order.end(), vertex_id{0});
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), better);
 
+  // Certainty: count the other people whose bound reaches this person's
+  // opposite bound, by binary search in the sorted numeric scores (a NaN can be
+  // anything, so each NaN counts as a rival of everyone).
+  std::vector<double> sorted;
+  sorted.reserve(n);
+  for (double x : scores) {
+    if (!std::isnan(x)) sorted.push_back(x);
+  }
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t nan_count = n - sorted.size();
+  auto certain = [&](double x) {
+    if (std::isnan(x)) return false;
+    const double reach = 2.0 * options.error;
+    // Descending: rivals have y + e >= x - e. Ascending: y - e <= x + e.
+    const std::size_t rivals =
+        options.ascending
+            ? static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), x + reach) - sorted.begin())
+            : static_cast<std::size_t>(sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), x - reach));
+    return rivals - 1 + nan_count < k;  // minus the person themself
+  };
+
   std::vector<RankedPerson> ranking;
   ranking.reserve(k);
   for (std::size_t i = 0; i < k; ++i) {
@@ -36,7 +60,7 @@ std::vector<RankedPerson> top_k(const InfluenceGraph& graph, std::span<const dou
         i > 0 && (scores[v] == ranking.back().score || (std::isnan(scores[v]) && std::isnan(ranking.back().score)));
     const department_id d = graph.department(v);
     ranking.push_back({same_as_previous ? ranking.back().rank : i + 1, v, graph.id(v),
-                       d == no_department ? std::string() : graph.department_name(d), scores[v]});
+                       d == no_department ? std::string() : graph.department_name(d), scores[v], certain(scores[v])});
   }
   return ranking;
 }

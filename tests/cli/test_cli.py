@@ -190,6 +190,29 @@ def test_centrality_table_output_and_threads():
     assert len(document["rows"]) == 3
 
 
+def test_centrality_approximate_ranking_marks_certain_rows():
+    """--measure approx_betweenness: every row says whether it is certainly in
+    the top k; certain rows are in NetworkX's exact top k (Krackhardt, hops)."""
+    g = nx.DiGraph()
+    g.add_edges_from(influence_digraph("krackhardt_high_tech").edges())
+    exact = nx.betweenness_centrality(g, normalized=False)
+    n = g.number_of_nodes()
+    exact = {p: b / (n * (n - 1)) for p, b in exact.items()}
+    result = run("centrality", "--measure", "approx_betweenness", "--epsilon", "0.005", "--distance", "hops",
+                 "--top", "5", "--format", "csv")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(result.stdout.splitlines()))
+    assert list(rows[0]) == ["rank", "id", "department", "approx_betweenness", "certain"]
+    fifth = sorted(exact.values(), reverse=True)[4]
+    for row in rows:
+        assert abs(float(row["approx_betweenness"]) - exact[row["id"]]) <= 0.005
+        if row["certain"] == "true":
+            assert exact[row["id"]] >= fifth
+    table = run("centrality", "--measure", "approx_betweenness", "--epsilon", "0.005", "--top", "5")
+    certain = sum(r["certain"] == "true" for r in rows)
+    assert f"{certain} of these 5 are certainly in the top 5" in table.stdout
+
+
 def test_centrality_bad_options_exit_2():
     for args in (["centrality", "--measure", "fame"], ["centrality", "--distance", "far"],
                  ["centrality", "--sort-by", "nope"], ["centrality", "--katz-alpha", "5"]):

@@ -89,3 +89,60 @@ def test_empty_graph():
     df = orgnet.centrality_table(empty)
     assert len(df) == 0
     assert len(orgnet.top_k(empty, [])) == 0
+
+
+def pessimistic_certain(scores, error, k, ascending=False):
+    """Brute force of the definition: put the person at their worst bound and
+    everyone else at their best; certain when fewer than k others then tie or
+    beat them (NaN: unknown, so it beats everyone and is never certain)."""
+    s = np.where(np.isnan(scores), np.inf if not ascending else -np.inf, scores)
+    out = []
+    for i, x in enumerate(scores):
+        if math.isnan(x):
+            out.append(False)
+            continue
+        others = np.delete(s, i)
+        if ascending:
+            rivals = np.sum(others - error <= x + error)
+        else:
+            rivals = np.sum(others + error >= x - error)
+        out.append(bool(rivals < k))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_top_k_certainty_matches_brute_force(krackhardt, seed):
+    rng = np.random.default_rng(seed)
+    scores = rng.choice(np.linspace(0, 1, 15), size=krackhardt.num_vertices)  # ties on purpose
+    if seed % 2:
+        scores[rng.integers(krackhardt.num_vertices)] = math.nan
+    for k in (1, 3, 8):
+        for error in (0.0, 0.03, 0.1):
+            for ascending in (False, True):
+                top = orgnet.top_k(krackhardt, scores, k, ascending=ascending, error=error)
+                expected = pessimistic_certain(scores, error, k, ascending)
+                got = top.certain.tolist()
+                want = [expected[krackhardt.index_of(p)] for p in top.id]
+                assert got == want, (k, error, ascending)
+
+
+@pytest.mark.parametrize("name", ["lazega", "uk_faculty"])
+def test_certain_rows_of_an_approximate_ranking_are_in_the_exact_top_k(name):
+    g = orgnet.load_dataset(name)
+    n = g.num_vertices
+    approx = orgnet.approximate_betweenness(g, epsilon=0.005, delta=0.1, seed=5)
+    exact = orgnet.betweenness(g, normalized=False).score / (n * (n - 1))
+    assert np.abs(approx.score - exact).max() <= approx.epsilon  # the guarantee held on this draw
+    for k in (3, 10):
+        top = orgnet.top_k(g, approx, k)  # the result carries its epsilon
+        assert "certain" in top.columns and top.certain.any()
+        exact_top = set(orgnet.top_k(g, exact, k).id)
+        kth_exact = np.sort(exact)[::-1][k - 1]
+        for person in top.id[top.certain]:
+            # In the exact top k (or tied with its last member).
+            assert person in exact_top or exact[g.index_of(person)] >= kth_exact
+
+
+def test_cli_style_table_marks_certain_rows(krackhardt):
+    frame = orgnet.top_k(krackhardt, orgnet.pagerank(krackhardt).score, 5)
+    assert "certain" not in frame.columns  # no error given: exact scores, no column

@@ -62,15 +62,25 @@ def centrality_table(
     return frame
 
 
-def top_k(graph: _orgnet.InfluenceGraph, scores, k: int = 10, *, ascending: bool = False) -> pd.DataFrame:
+def top_k(graph: _orgnet.InfluenceGraph, scores, k: int = 10, *, ascending: bool = False,
+          error: float | None = None) -> pd.DataFrame:
     """The k people with the highest (or lowest) score, best first.
 
     ``scores`` is one value per person (a NumPy array or sequence in vertex
-    order, or a pandas Series indexed by person id). Equal scores share a rank
-    (competition ranking "1, 2, 2, 4") and keep vertex order; NaN ranks last.
-    ``k = 0`` ranks everyone. Columns: rank, id, department, score.
+    order, a pandas Series indexed by person id, or an
+    ApproximateBetweennessResult, whose ``epsilon`` is then the error). Equal
+    scores share a rank (competition ranking "1, 2, 2, 4") and keep vertex
+    order; NaN ranks last. ``k = 0`` ranks everyone. Columns: rank, id,
+    department, score; with an ``error`` (an absolute bound on every score),
+    also ``certain``: the person is in the top k whatever the true scores
+    within the bound (fewer than k others have score + error >= their
+    score - error).
     """
+    if isinstance(scores, _orgnet.ApproximateBetweennessResult):
+        error = scores.epsilon if error is None else error
+        scores = scores.score
     if isinstance(scores, pd.Series):
         scores = scores.reindex(graph.ids()).to_numpy(dtype=float)
-    rows = _orgnet._top_k(graph, np.asarray(scores, dtype=float), k, ascending)
-    return pd.DataFrame(rows, columns=["rank", "vertex", "id", "department", "score"]).drop(columns="vertex")
+    rows = _orgnet._top_k(graph, np.asarray(scores, dtype=float), k, ascending, 0.0 if error is None else error)
+    frame = pd.DataFrame(rows, columns=["rank", "vertex", "id", "department", "score", "certain"]).drop(columns="vertex")
+    return frame if error is not None else frame.drop(columns="certain")

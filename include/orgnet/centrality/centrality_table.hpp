@@ -95,6 +95,11 @@ struct CentralityColumn {
   std::vector<double> values;  ///< Indexed by vertex id.
   /// For eigenvector, pagerank, katz, hubs and authorities.
   std::optional<Convergence> convergence;
+  /// For approx_betweenness: the guaranteed absolute error (epsilon) and the
+  /// probability of exceeding it (delta). Rankings by this column report which
+  /// rows are certainly in the top k (see ranking.hpp).
+  std::optional<double> error;
+  std::optional<double> error_probability;
 };
 
 struct CentralityTable {
@@ -117,9 +122,12 @@ struct CentralityWriteOptions {
 };
 
 /// Writes the table: a readable ranking (`table`), CSV with a header line, or
-/// JSON {"title", "sort_by", "columns": [{"measure", "convergence"}], "rows":
-/// [{"rank", "id", "department", <measure>: value, ...}]}. NaN is written as
-/// null in JSON and "nan" in CSV.
+/// JSON {"title", "sort_by", "columns": [{"measure", "convergence", "error",
+/// "error_probability"}], "rows": [{"rank", "id", "department", <measure>:
+/// value, ...}]}. NaN is written as null in JSON and "nan" in CSV. When the
+/// sort column has an error bound (approx_betweenness), each row also says
+/// whether it is certainly in the top k: a "certain" CSV column and JSON field,
+/// and a closing line of the table format.
 void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& table, std::ostream& out,
                             OutputFormat format, const CentralityWriteOptions& options = {});
 

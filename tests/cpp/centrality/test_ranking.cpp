@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -7,6 +8,7 @@
 #include "orgnet/centrality/degree.hpp"
 #include "orgnet/centrality/pagerank.hpp"
 #include "orgnet/centrality/ranking.hpp"
+#include "orgnet/io/datasets.hpp"
 #include "test_support.hpp"
 
 namespace orgnet {
@@ -85,6 +87,59 @@ TEST(CentralityTable, EmptyGraph) {
   std::ostringstream out;
   write_centrality_table(InfluenceGraph{}, table, out, OutputFormat::json);
   EXPECT_NE(out.str().find("\"rows\": []"), std::string::npos) << out.str();
+}
+
+TEST(Ranking, TopKCertaintyByHand) {
+  InfluenceGraph g = test::graph_of({"a", "b", "c", "d", "e"}, {});
+  const std::vector<double> scores{0.50, 0.40, 0.37, 0.20, 0.10};
+  // error 0.02, k = 2. a: lower 0.48, nobody else's upper bound (b: 0.42)
+  // reaches it, certain. b: lower 0.38, a (0.52) and c (0.39) reach it, two
+  // rivals for two places, not certain.
+  auto two = top_k(g, scores, {.k = 2, .error = 0.02});
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_TRUE(two[0].certain);
+  EXPECT_FALSE(two[1].certain);
+  // k = 3: b's rivals a, c and c's rivals a, b are two each, under three places.
+  auto three = top_k(g, scores, {.k = 3, .error = 0.02});
+  EXPECT_TRUE(three[0].certain && three[1].certain && three[2].certain);
+  // Lowest first, error 0.06: e (upper 0.16) is reached by d (lower 0.14) only,
+  // so with k = 1 it is not certain, with k = 2 both are.
+  auto low = top_k(g, scores, {.k = 1, .ascending = true, .error = 0.06});
+  EXPECT_EQ(low[0].id, "e");
+  EXPECT_FALSE(low[0].certain);
+  auto low2 = top_k(g, scores, {.k = 2, .ascending = true, .error = 0.06});
+  EXPECT_TRUE(low2[0].certain && low2[1].certain);
+  // Exact scores: certain, except a tie across the edge of the list.
+  const std::vector<double> tied{3.0, 2.0, 2.0, 1.0, 0.0};
+  auto exact = top_k(g, tied, {.k = 2});
+  EXPECT_TRUE(exact[0].certain);
+  EXPECT_FALSE(exact[1].certain);
+  // A NaN could be anything: never certain, and a rival of everyone.
+  const std::vector<double> with_nan{0.9, std::nan(""), 0.5, 0.4, 0.3};
+  auto nan_rows = top_k(g, with_nan, {.k = 2, .error = 0.01});
+  EXPECT_FALSE(nan_rows[1].certain);  // c, 0.5: rivals a and the NaN
+  EXPECT_TRUE(nan_rows[0].certain);   // a: only the NaN
+  auto everyone = top_k(g, with_nan, {.k = 0, .error = 0.01});
+  EXPECT_FALSE(everyone.back().certain);  // the NaN itself
+  EXPECT_THROW((void)top_k(g, scores, {.error = -1.0}), orgnet::invalid_argument);
+  EXPECT_THROW((void)top_k(g, scores, {.error = std::nan("")}), orgnet::invalid_argument);
+}
+
+TEST(CentralityTable, ApproximateRankingSaysWhichRowsAreCertain) {
+  InfluenceGraph g = load_dataset("krackhardt");
+  CentralityTable table = centrality_table(g, {.measures = {Measure::approx_betweenness}, .epsilon = 0.05});
+  ASSERT_TRUE(table.columns[0].error.has_value());
+  EXPECT_EQ(*table.columns[0].error, 0.05);
+  EXPECT_EQ(*table.columns[0].error_probability, 0.1);
+  std::ostringstream csv;
+  write_centrality_table(g, table, csv, OutputFormat::csv, {.top = 5});
+  EXPECT_EQ(csv.str().substr(0, csv.str().find('\n')), "rank,id,department,approx_betweenness,certain");
+  const auto rows = top_k(g, table.columns[0].values, {.k = 5, .error = 0.05});
+  std::ostringstream text;
+  write_centrality_table(g, table, text, OutputFormat::table, {.top = 5});
+  const auto certain = std::count_if(rows.begin(), rows.end(), [](const RankedPerson& r) { return r.certain; });
+  EXPECT_NE(text.str().find(std::to_string(certain) + " of these 5 are certainly in the top 5"), std::string::npos)
+      << text.str();
 }
 
 }  // namespace
