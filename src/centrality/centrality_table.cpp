@@ -1,4 +1,5 @@
 #include "orgnet/centrality/centrality_table.hpp"
+#include "orgnet/io/output_format.hpp"
 
 #include <algorithm>
 #include <array>
@@ -172,16 +173,7 @@ CentralityTable centrality_table(const InfluenceGraph& graph, const CentralityTa
   return table;
 }
 
-namespace {
-
-std::string fixed(double value) {
-  if (std::isnan(value)) return "nan";
-  std::ostringstream out;
-  out << std::setprecision(4) << std::fixed << value;
-  return out.str();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& table, std::ostream& out,
                             OutputFormat format, const CentralityWriteOptions& options) {
@@ -220,7 +212,7 @@ void write_centrality_table(const InfluenceGraph& graph, const CentralityTable& 
             << row.id << "  " << std::setw(static_cast<int>(department_width)) << row.department;
         for (const auto& column : table.columns) {
           out << "  " << std::right << std::setw(std::max<int>(9, static_cast<int>(to_string(column.measure).size())))
-              << fixed(column.values[row.vertex]);
+              << fixed_text(column.values[row.vertex], 4, "nan");
         }
         out << '\n';
       }

@@ -62,13 +62,6 @@ struct Figures {
   }
 };
 
-std::string fixed(double value, int precision = 3) {
-  if (std::isnan(value)) return "-";
-  std::ostringstream out;
-  out << std::setprecision(precision) << std::fixed << value;
-  return out.str();
-}
-
 std::pair<std::string, std::string> split_pair(const std::string& text, const char* option) {
   const auto comma = text.find(',');
   if (comma == std::string::npos || comma == 0 || comma + 1 == text.size()) {
@@ -370,7 +363,7 @@ void register_bottlenecks(CLI::App& app) {
         const double x = f.value(c, row.vertex);
         const bool integer = c == "cut_off" || c == "brokerage";
         out << "  " << std::right << std::setw(static_cast<int>(std::max<std::size_t>(7, c.size())))
-            << (integer ? std::to_string(static_cast<std::uint64_t>(x)) : fixed(x));
+            << (integer ? std::to_string(static_cast<std::uint64_t>(x)) : fixed_text(x, 3, "-"));
       }
       out << '\n';
     }
@@ -400,17 +393,19 @@ void register_bottlenecks(CLI::App& app) {
         << "; observed / expected / z):\n";
     for (std::size_t k = 0; k < brokerage_columns; ++k) {
       out << "  " << std::left << std::setw(15) << to_string(static_cast<BrokerageRole>(k)) << std::right
-          << std::setw(10) << f.brokers.network_observed[k] << std::setw(14) << fixed(f.brokers.network_expected[k], 1)
-          << std::setw(10) << fixed(f.brokers.network_z[k], 2) << '\n';
+          << std::setw(10) << f.brokers.network_observed[k] << std::setw(14)
+          << fixed_text(f.brokers.network_expected[k], 1, "-") << std::setw(10)
+          << fixed_text(f.brokers.network_z[k], 2, "-") << '\n';
     }
     out << "Overload: load = strength of ";
     for (std::size_t i = 0; i < f.load.relations.size(); ++i) out << (i ? "/" : "") << f.load.relations[i];
-    out << " ties people depend on; median load " << fixed(f.load.median_load) << '\n';
+    out << " ties people depend on; median load " << fixed_text(f.load.median_load, 3, "-") << '\n';
     if (keys) {
       out << "Key players (k = " << keys->people.size() << ", " << to_string(keys->objective)
-          << "): " << ids(g, keys->people) << "; fragmentation " << fixed(keys->fragmentation_before) << " -> "
-          << fixed(keys->fragmentation) << ", distance-weighted " << fixed(keys->distance_fragmentation_before)
-          << " -> " << fixed(keys->distance_fragmentation) << '\n';
+          << "): " << ids(g, keys->people) << "; fragmentation " << fixed_text(keys->fragmentation_before, 3, "-")
+          << " -> " << fixed_text(keys->fragmentation, 3, "-") << ", distance-weighted "
+          << fixed_text(keys->distance_fragmentation_before, 3, "-") << " -> "
+          << fixed_text(keys->distance_fragmentation, 3, "-") << '\n';
     }
     if (tree) {
       out << "\nDominator tree rooted at " << g.id(tree->root) << " (person <- immediate dominator):\n";
@@ -436,7 +431,7 @@ void register_bottlenecks(CLI::App& app) {
       }
       out << "  ties:   ";
       if (c.ties.status == CutStatus::ok) {
-        out << c.ties.edges.size() << " ties, total strength " << fixed(c.ties.value);
+        out << c.ties.edges.size() << " ties, total strength " << fixed_text(c.ties.value, 3, "-");
         for (std::size_t i = 0; i < std::min<std::size_t>(c.ties.edges.size(), 10); ++i) {
           out << (i ? ", " : " - ") << edge_label(c.ties.edges[i]);
         }
@@ -446,8 +441,9 @@ void register_bottlenecks(CLI::App& app) {
       }
     }
     if (impact) {
-      out << "\nIf " << g.id(impact->person) << " left: fragmentation " << fixed(impact->fragmentation_before) << " -> "
-          << fixed(impact->fragmentation_after) << ", " << impact->cut_off
+      out << "\nIf " << g.id(impact->person) << " left: fragmentation "
+          << fixed_text(impact->fragmentation_before, 3, "-") << " -> "
+          << fixed_text(impact->fragmentation_after, 3, "-") << ", " << impact->cut_off
           << " people cut off, connected ordered pairs (directed) " << impact->reach_before << " -> "
           << impact->reach_after << " (" << g.id(impact->person) << " reaches " << impact->reaches << ", is reached by "
           << impact->reached_by << ")\n";

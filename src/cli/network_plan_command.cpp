@@ -24,12 +24,6 @@ std::string join(const std::vector<std::string>& parts, const char* sep) {
   return s;
 }
 
-std::string fixed(double x, const char* fmt = "%.2f") {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, fmt, x);
-  return buffer;
-}
-
 void json_group(JsonWriter& json, const OrgGroup& group) {
   json.begin_object()
       .field("kind", group.kind == GroupKind::department ? "department" : "level")
@@ -211,7 +205,7 @@ void write_csv(std::ostream& out, const InfluenceGraph& g, const NetworkPlanResu
 std::string tie_list(const InfluenceGraph& g, const std::vector<DirectTie>& ties, std::size_t limit) {
   std::vector<std::string> parts;
   for (std::size_t i = 0; i < ties.size() && i < limit; ++i) {
-    parts.push_back(g.id(ties[i].person) + " " + fixed(ties[i].strength) + " " + join(ties[i].relations, "+"));
+    parts.push_back(g.id(ties[i].person) + " " + fixed_text(ties[i].strength, 2) + " " + join(ties[i].relations, "+"));
   }
   std::string s = join(parts, ", ");
   if (ties.size() > limit) s += ", ... (" + std::to_string(ties.size() - limit) + " more)";
@@ -280,7 +274,7 @@ void write_table(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRe
   out << "\nPlan: " << plan.steps.size() << (plan.steps.size() == 1 ? " contact" : " contacts") << " for "
       << plan.targets << " open targets (departments and the top)";
   if (!plan.steps.empty()) {
-    out << "; greedy set cover over " << plan.candidates << " candidates, at most " << fixed(plan.bound_factor)
+    out << "; greedy set cover over " << plan.candidates << " candidates, at most " << fixed_text(plan.bound_factor, 2)
         << " x the fewest possible";
   }
   out << "\n";
@@ -288,7 +282,7 @@ void write_table(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRe
     const PlanStep& s = plan.steps[i];
     out << i + 1 << ". " << (s.strengthen ? "Strengthen your tie to " : "Build a tie to ")
         << person_label(g, s.contact);
-    if (s.strengthen) out << " (today " << fixed(s.current_strength) << ")";
+    if (s.strengthen) out << " (today " << fixed_text(s.current_strength, 2) << ")";
     out << "\n";
     for (const Opening& op : s.opens) {
       out << "   opens " << op.group.label << ": " << percent(op.previous_probability) << " -> "
@@ -305,7 +299,7 @@ void write_table(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRe
     out << i + 1 << ". " << g.id(e.person) << " (dept " << department_label(g, e.person) << ", level "
         << g.level(e.person) << "): chain "
         << (e.chain.people.empty() ? std::string("none") : percent(e.chain.probability) + " " + chain_line(g, e.chain))
-        << "; personalized PageRank " << fixed(e.score, "%.3f") << "\n";
+        << "; personalized PageRank " << fixed_text(e.score, 3) << "\n";
   }
 }
 

@@ -26,12 +26,6 @@ namespace orgnet::cli {
 
 namespace {
 
-std::string fixed(double value, int digits = 4) {
-  std::ostringstream out;
-  out << std::setprecision(digits) << std::fixed << value;
-  return out.str();
-}
-
 double parse_number(std::string_view text, const std::string& what) {
   double value = 0.0;
   const auto* end = text.data() + text.size();
@@ -170,9 +164,10 @@ void register_opinion(CLI::App& app) {
     switch (format) {
       case OutputFormat::table: {
         out << (o->degroot ? "DeGroot" : "Friedkin-Johnsen") << " opinion dynamics in " << loaded.title << '\n';
-        out << "  mean stance     " << fixed(r.mean_initial) << " -> " << fixed(r.mean_equilibrium) << "  (residual "
-            << r.residual << ", " << to_string(r.solver) << " solver"
-            << (r.iterations ? ", " + std::to_string(r.iterations) + " iterations" : std::string()) << ")\n";
+        out << "  mean stance     " << fixed_text(r.mean_initial, 4, "nan") << " -> "
+            << fixed_text(r.mean_equilibrium, 4, "nan") << "  (residual " << r.residual << ", " << to_string(r.solver)
+            << " solver" << (r.iterations ? ", " + std::to_string(r.iterations) + " iterations" : std::string())
+            << ")\n";
         if (r.consensus_groups > 0) {
           out << "  consensus groups " << r.consensus_groups
               << (r.converges ? "" : " (some oscillate forever: equilibrium = long-run average)") << '\n';
@@ -181,7 +176,7 @@ void register_opinion(CLI::App& app) {
         if (r.trajectory_steps > 0) {
           out << "  mean by step    ";
           for (std::size_t t = 0; t <= r.trajectory_steps; ++t)
-            out << (t ? "  " : "") << t << ": " << fixed(step_mean(t));
+            out << (t ? "  " : "") << t << ": " << fixed_text(step_mean(t), 4, "nan");
           out << '\n';
         }
         std::size_t id_width = 2, department_width = 10;
@@ -197,8 +192,9 @@ void register_opinion(CLI::App& app) {
         for (const auto& row : ranked) {
           out << std::right << std::setw(5) << row.rank << "  " << std::left << std::setw(static_cast<int>(id_width))
               << row.id << "  " << std::setw(static_cast<int>(department_width)) << row.department << std::right
-              << std::setw(10) << fixed(row.score) << std::setw(9) << fixed(x0[row.vertex], 3) << std::setw(13)
-              << fixed(r.equilibrium[row.vertex]) << '\n';
+              << std::setw(10) << fixed_text(row.score, 4, "nan") << std::setw(9)
+              << fixed_text(x0[row.vertex], 3, "nan") << std::setw(13)
+              << fixed_text(r.equilibrium[row.vertex], 4, "nan") << '\n';
         }
         break;
       }

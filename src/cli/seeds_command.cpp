@@ -20,15 +20,7 @@
 
 namespace orgnet::cli {
 
-namespace {
-
-std::string fixed(double value, int digits) {
-  std::ostringstream out;
-  out << std::setprecision(digits) << std::fixed << value;
-  return out.str();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void register_seeds(CLI::App& app) {
   struct Options {
@@ -82,12 +74,12 @@ void register_seeds(CLI::App& app) {
     switch (format) {
       case OutputFormat::table: {
         out << "Whom to start with in " << loaded.title << " (" << to_string(r.model) << ", k = " << r.k
-            << "; IMM: within 1 - 1/e - " << fixed(r.epsilon, 3) << " of the best with probability "
-            << fixed(1.0 - r.delta, 3) << ")\n";
-        out << "Expected reach " << fixed(r.spread, 2) << " of " << g.num_vertices() << " people ("
-            << fixed(100.0 * (1.0 - r.delta), 1) << "% interval " << fixed(r.spread_low, 2) << " .. "
-            << fixed(r.spread_high, 2) << ")";
-        if (!options.convinced.empty()) out << "; the convinced alone reach " << fixed(r.base_spread, 2);
+            << "; IMM: within 1 - 1/e - " << fixed_text(r.epsilon, 3, "nan") << " of the best with probability "
+            << fixed_text(1.0 - r.delta, 3, "nan") << ")\n";
+        out << "Expected reach " << fixed_text(r.spread, 2, "nan") << " of " << g.num_vertices() << " people ("
+            << fixed_text(100.0 * (1.0 - r.delta), 1, "nan") << "% interval " << fixed_text(r.spread_low, 2, "nan")
+            << " .. " << fixed_text(r.spread_high, 2, "nan") << ")";
+        if (!options.convinced.empty()) out << "; the convinced alone reach " << fixed_text(r.base_spread, 2, "nan");
         out << '\n';
         std::size_t id_width = 2, department_width = 10;
         for (vertex_id v : r.seeds) {
@@ -104,11 +96,11 @@ void register_seeds(CLI::App& app) {
           cumulative += r.marginal_gain[i];
           out << std::right << std::setw(5) << i + 1 << "  " << std::left << std::setw(static_cast<int>(id_width))
               << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_label(g, v)
-              << std::right << std::setw(6) << g.level(v) << std::setw(15) << fixed(r.marginal_gain[i], 2)
-              << std::setw(12) << fixed(cumulative, 2) << '\n';
+              << std::right << std::setw(6) << g.level(v) << std::setw(15) << fixed_text(r.marginal_gain[i], 2, "nan")
+              << std::setw(12) << fixed_text(cumulative, 2, "nan") << '\n';
         }
-        out << r.rr_sets << " RR sets (theta " << r.theta << ", lower bound on the optimum " << fixed(r.lower_bound, 2)
-            << ")\n";
+        out << r.rr_sets << " RR sets (theta " << r.theta << ", lower bound on the optimum "
+            << fixed_text(r.lower_bound, 2, "nan") << ")\n";
         break;
       }
       case OutputFormat::csv: {

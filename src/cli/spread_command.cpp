@@ -26,12 +26,6 @@ namespace orgnet::cli {
 
 namespace {
 
-std::string fixed(double value, int digits = 4) {
-  std::ostringstream out;
-  out << std::setprecision(digits) << std::fixed << value;
-  return out.str();
-}
-
 /// The person with the largest total out-strength (lowest vertex id on ties).
 vertex_id strongest_sender(const InfluenceGraph& graph) {
   vertex_id best = 0;
@@ -64,8 +58,8 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
   switch (format) {
     case OutputFormat::table: {
       out << "Reached in " << loaded.title << " within " << steps_text
-          << " with probability >= " << fixed(min_probability, 3) << " (" << to_string(r.method)
-          << (best_chain ? "" : ", +/- " + fixed(r.margin, 4)) << "): " << r.reached.size() << " of "
+          << " with probability >= " << fixed_text(min_probability, 3, "nan") << " (" << to_string(r.method)
+          << (best_chain ? "" : ", +/- " + fixed_text(r.margin, 4, "nan")) << "): " << r.reached.size() << " of "
           << g.num_vertices() << " people\n";
       std::size_t id_width = 2, department_width = 10;
       for (vertex_id v : r.reached) {
@@ -81,7 +75,7 @@ void write_reachability(const LoadedGraph& loaded, const std::vector<vertex_id>&
         const vertex_id v = r.reached[i];
         out << std::right << std::setw(5) << i + 1 << "  " << std::left << std::setw(static_cast<int>(id_width))
             << g.id(v) << "  " << std::setw(static_cast<int>(department_width)) << department_label(g, v) << std::right
-            << std::setw(12) << fixed(r.probability[v], 4);
+            << std::setw(12) << fixed_text(r.probability[v], 4, "nan");
         if (best_chain) out << std::setw(7) << r.steps[v];
         if (uncertain[v]) out << "  (uncertain)";
         out << '\n';
@@ -228,12 +222,12 @@ void register_spread(CLI::App& app) {
         for (std::size_t i = 0; i < r.seeds.size(); ++i) out << (i ? ", " : "") << g.id(r.seeds[i]);
         if (r.seeds.empty()) out << "nobody";
         out << " (" << to_string(r.model) << ", " << r.simulations << " simulations, seed " << r.seed << ")\n";
-        out << "  expected reach  " << fixed(r.expected_reach, 2) << " of " << n << " people  ("
-            << fixed(100.0 * (1.0 - r.delta), 1) << "% interval " << fixed(r.reach_low, 2) << " .. "
-            << fixed(r.reach_high, 2) << ")\n";
+        out << "  expected reach  " << fixed_text(r.expected_reach, 2, "nan") << " of " << n << " people  ("
+            << fixed_text(100.0 * (1.0 - r.delta), 1, "nan") << "% interval " << fixed_text(r.reach_low, 2, "nan")
+            << " .. " << fixed_text(r.reach_high, 2, "nan") << ")\n";
         out << "  by step         ";
         for (std::size_t t = 0; t < r.adoption_curve.size(); ++t) {
-          out << (t ? "  " : "") << t << ": " << fixed(r.adoption_curve[t], 2);
+          out << (t ? "  " : "") << t << ": " << fixed_text(r.adoption_curve[t], 2, "nan");
         }
         out << '\n';
         if (!departments.empty()) {
@@ -244,8 +238,8 @@ void register_spread(CLI::App& app) {
               << "members" << std::setw(10) << "adoption" << '\n';
           for (department_id d : departments) {
             out << "  " << std::left << std::setw(static_cast<int>(width)) << g.department_name(d) << std::right
-                << std::setw(9) << g.department_members(d).size() << std::setw(10) << fixed(r.department_adoption[d], 4)
-                << '\n';
+                << std::setw(9) << g.department_members(d).size() << std::setw(10)
+                << fixed_text(r.department_adoption[d], 4, "nan") << '\n';
           }
         }
         std::size_t id_width = 2, department_width = 10;
@@ -253,7 +247,8 @@ void register_spread(CLI::App& app) {
           id_width = std::max(id_width, row.id.size());
           department_width = std::max(department_width, row.department.size());
         }
-        out << "\nPeople most likely reached (probability within +/- " << fixed(r.probability_margin, 4) << ")\n";
+        out << "\nPeople most likely reached (probability within +/- " << fixed_text(r.probability_margin, 4, "nan")
+            << ")\n";
         out << std::right << std::setw(5) << "rank"
             << "  " << std::left << std::setw(static_cast<int>(id_width)) << "id"
             << "  " << std::setw(static_cast<int>(department_width)) << "department" << std::right << std::setw(12)
@@ -261,7 +256,7 @@ void register_spread(CLI::App& app) {
         for (const auto& row : ranked) {
           out << std::right << std::setw(5) << row.rank << "  " << std::left << std::setw(static_cast<int>(id_width))
               << row.id << "  " << std::setw(static_cast<int>(department_width)) << row.department << std::right
-              << std::setw(12) << fixed(row.score, 4) << (is_seed[row.vertex] ? "  (seed)" : "") << '\n';
+              << std::setw(12) << fixed_text(row.score, 4, "nan") << (is_seed[row.vertex] ? "  (seed)" : "") << '\n';
         }
         break;
       }

@@ -93,13 +93,6 @@ std::vector<std::string> sections(const Options& o) {
   return unique;
 }
 
-std::string fixed(double value, int digits = 3) {
-  if (std::isnan(value)) return "n/a";
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
-
 // "a,b" -> {"a", "b"}; never empty ("departments" when nothing is given).
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> out;
@@ -219,9 +212,10 @@ void write_silos_table(const Account& a, std::ostream& out) {
   out << "\nSilos (E-I index over the influence ties people send: -1 all inside their " << noun << ", +1 all outside";
   if (r.permutations > 0) out << "; " << r.permutations << " random relabellings, seed " << r.seed;
   out << ")\n";
-  out << "  whole network: E-I " << fixed(r.ei) << " (" << r.external << " ties across, " << r.internal << " inside)";
+  out << "  whole network: E-I " << fixed_text(r.ei, 3, "n/a") << " (" << r.external << " ties across, " << r.internal
+      << " inside)";
   if (r.permutations > 0) {
-    out << ", " << fixed(r.expected_ei) << " expected by chance, p = " << p_text(r.p_less);
+    out << ", " << fixed_text(r.expected_ei, 3, "n/a") << " expected by chance, p = " << p_text(r.p_less);
     if (r.p_less < 0.05) out << ": more inward-looking than chance";
   }
   out << '\n';
@@ -241,8 +235,9 @@ void write_silos_table(const Account& a, std::ostream& out) {
   for (std::size_t i = 0; i < shown; ++i) {
     const std::size_t k = order[i];
     out << "  " << std::left << std::setw(static_cast<int>(width)) << r.groups[k] << std::right << std::setw(10)
-        << r.group_external[k] << std::setw(10) << r.group_internal[k] << std::setw(8) << fixed(r.group_ei[k])
-        << std::setw(10) << fixed(r.group_expected_ei[k]) << std::setw(10) << p_text(r.group_p_less[k])
+        << r.group_external[k] << std::setw(10) << r.group_internal[k] << std::setw(8)
+        << fixed_text(r.group_ei[k], 3, "n/a") << std::setw(10) << fixed_text(r.group_expected_ei[k], 3, "n/a")
+        << std::setw(10) << p_text(r.group_p_less[k])
         << (r.group_p_less[k] < 0.05 && r.group_ei[k] < r.group_expected_ei[k] ? "  silo" : "") << '\n';
   }
   if (shown < order.size()) out << "  ... " << (order.size() - shown) << " more\n";
@@ -271,21 +266,22 @@ void write_formal_table(const Account& a, std::ostream& out) {
   if (!r.has_reporting_lines) {
     out << "  no reporting lines in the data: QAP skipped\n";
   } else {
-    out << "  reporting lines vs informal ties: QAP r = " << fixed(r.qap.correlation);
+    out << "  reporting lines vs informal ties: QAP r = " << fixed_text(r.qap.correlation, 3, "n/a");
     if (r.qap.permutations > 0) {
-      out << " (" << fixed(r.qap.expected) << " by chance, p = " << p_text(r.qap.p_greater) << ", "
+      out << " (" << fixed_text(r.qap.expected, 3, "n/a") << " by chance, p = " << p_text(r.qap.p_greater) << ", "
           << r.qap.permutations << " relabellings)";
     }
     out << '\n';
   }
   out << "  level vs influence (Spearman; negative = more influence towards the top):";
-  for (const auto& c : r.level_correlations) out << ' ' << to_string(c.measure) << ' ' << fixed(c.spearman, 2);
+  for (const auto& c : r.level_correlations)
+    out << ' ' << to_string(c.measure) << ' ' << fixed_text(c.spearman, 2, "n/a");
   out << '\n';
   if (!r.levels_vary) {
     out << "  hidden influencers: everyone has the same level (no hierarchy in the data); give "
            "--level-attribute\n";
   } else {
-    out << "  hidden influencers (" << a.influence << " percentile at least " << fixed(a.min_residual, 2)
+    out << "  hidden influencers (" << a.influence << " percentile at least " << fixed_text(a.min_residual, 2, "n/a")
         << " above what their level predicts): " << r.hidden_influencers.size() << '\n';
   }
   std::size_t id_width = 2;
@@ -300,9 +296,9 @@ void write_formal_table(const Account& a, std::ostream& out) {
     const vertex_id v = r.hidden_influencers[i];
     const department_id d = g.department(v);
     out << "    " << std::left << std::setw(static_cast<int>(id_width)) << g.id(v) << std::right << std::setw(12)
-        << (d == no_department ? std::string("-") : g.department_name(d)) << std::setw(7) << fixed(r.level[v], 0)
-        << std::setw(12) << fixed(r.percentile[v], 2) << std::setw(11) << fixed(r.predicted[v], 2) << std::setw(10)
-        << fixed(r.residual[v], 2) << '\n';
+        << (d == no_department ? std::string("-") : g.department_name(d)) << std::setw(7)
+        << fixed_text(r.level[v], 0, "n/a") << std::setw(12) << fixed_text(r.percentile[v], 2, "n/a") << std::setw(11)
+        << fixed_text(r.predicted[v], 2, "n/a") << std::setw(10) << fixed_text(r.residual[v], 2, "n/a") << '\n';
   }
   if (shown < r.hidden_influencers.size()) out << "    ... " << (r.hidden_influencers.size() - shown) << " more\n";
   std::size_t in_chain = 0;
@@ -333,18 +329,18 @@ void write_roles_table(const Account& a, std::ostream& out) {
     const std::vector<double>* key;
   };
   const std::vector<Role> roles = {
-      {"central connectors", &r.central_connector, "degree percentile >= " + fixed(t.connector_percentile, 2),
-       &r.degree},
+      {"central connectors", &r.central_connector,
+       "degree percentile >= " + fixed_text(t.connector_percentile, 2, "n/a"), &r.degree},
       {"boundary spanners", &r.boundary_spanner,
-       "cross-" + grouping_noun(a.groups) + " contacts percentile >= " + fixed(t.spanner_percentile, 2) +
+       "cross-" + grouping_noun(a.groups) + " contacts percentile >= " + fixed_text(t.spanner_percentile, 2, "n/a") +
            ", into >= " + std::to_string(t.spanner_min_groups) + " other " + grouping_noun(a.groups) + "s",
        &r.external_share},
       {"information brokers", &r.information_broker,
-       "betweenness percentile >= " + fixed(t.broker_percentile, 2) +
+       "betweenness percentile >= " + fixed_text(t.broker_percentile, 2, "n/a") +
            ", ties into >= " + std::to_string(t.broker_min_groups) + " other " + grouping_noun(a.groups) + "s",
        &r.betweenness},
-      {"peripheral specialists", &r.peripheral_specialist, "degree percentile <= " + fixed(t.peripheral_percentile, 2),
-       nullptr},
+      {"peripheral specialists", &r.peripheral_specialist,
+       "degree percentile <= " + fixed_text(t.peripheral_percentile, 2, "n/a"), nullptr},
   };
   for (const Role& role : roles) {
     std::vector<vertex_id> people;
@@ -362,9 +358,10 @@ void write_roles_table(const Account& a, std::ostream& out) {
       const department_id d = g.department(v);
       out << "    " << std::left << std::setw(12) << g.id(v) << std::setw(14)
           << (d == no_department ? std::string("-") : g.department_name(d)) << std::right << "degree "
-          << fixed(r.degree[v]) << " (p " << fixed(r.degree_percentile[v], 2) << ")  betweenness "
-          << fixed(r.betweenness[v]) << " (p " << fixed(r.betweenness_percentile[v], 2) << ")  across " << r.external[v]
-          << "/" << r.contacts[v] << " into " << r.groups_reached[v] << '\n';
+          << fixed_text(r.degree[v], 3, "n/a") << " (p " << fixed_text(r.degree_percentile[v], 2, "n/a")
+          << ")  betweenness " << fixed_text(r.betweenness[v], 3, "n/a") << " (p "
+          << fixed_text(r.betweenness_percentile[v], 2, "n/a") << ")  across " << r.external[v] << "/" << r.contacts[v]
+          << " into " << r.groups_reached[v] << '\n';
     }
     if (shown < people.size()) out << "    ... " << (people.size() - shown) << " more\n";
   }
@@ -376,7 +373,7 @@ void write_table(const Account& a, std::ostream& out) {
   if (a.communities) {
     const CommunityResult& c = *a.communities;
     out << "\nInformal groups (" << to_string(c.algorithm) << ", seed " << c.seed << "): " << c.count()
-        << " communities, modularity " << fixed(c.modularity) << '\n';
+        << " communities, modularity " << fixed_text(c.modularity, 3, "n/a") << '\n';
     for (std::size_t k = 0; k < c.count(); ++k) {
       if (k >= 20) {
         out << "  ... " << (c.count() - k) << " more communities\n";
@@ -403,8 +400,8 @@ void write_table(const Account& a, std::ostream& out) {
     }
     for (const auto& [name, agr] : a.agreements) {
       const std::string noun = grouping_noun(name);
-      out << "Agreement with the " << noun << "s: NMI " << fixed(agr.nmi) << ", ARI " << fixed(agr.ari) << " over "
-          << agr.compared << " people";
+      out << "Agreement with the " << noun << "s: NMI " << fixed_text(agr.nmi, 3, "n/a") << ", ARI "
+          << fixed_text(agr.ari, 3, "n/a") << " over " << agr.compared << " people";
       if (agr.compared < g.num_vertices()) {
         out << " (" << (g.num_vertices() - agr.compared) << " without a " << noun << ")";
       }

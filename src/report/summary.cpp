@@ -1,4 +1,5 @@
 #include "orgnet/report/summary.hpp"
+#include "orgnet/io/output_format.hpp"
 
 #include <cmath>
 #include <iomanip>
@@ -66,16 +67,9 @@ GraphSummary summarize(const InfluenceGraph& graph) {
 
 namespace {
 
-std::string fixed(double value, int digits = 4) {
-  if (std::isnan(value)) return "n/a";
-  std::ostringstream out;
-  out << std::fixed << std::setprecision(digits) << value;
-  return out.str();
-}
-
 std::string spec_text(const RelationSpec& spec, bool fallback) {
   std::string text = std::string(to_string(spec.direction)) + ", " + std::string(to_string(spec.strength));
-  if (spec.scale != 1.0) text += ", scale " + fixed(spec.scale, 2);
+  if (spec.scale != 1.0) text += ", scale " + fixed_text(spec.scale, 2, "n/a");
   if (fallback) text += ", not in the relation map: fallback used";
   return text;
 }
@@ -100,17 +94,18 @@ void write_table(const GraphSummary& s, std::ostream& out, const std::string& ti
   if (s.department_sizes.size() > 8) sizes += ", ...";
   row("departments", std::to_string(s.departments), sizes);
   if (s.people_without_department > 0) row("people without department", std::to_string(s.people_without_department));
-  row("density", fixed(s.density));
-  row("reciprocity", fixed(s.reciprocity));
-  row("mean strength", fixed(s.mean_strength));
+  row("density", fixed_text(s.density, 4, "n/a"));
+  row("reciprocity", fixed_text(s.reciprocity, 4, "n/a"));
+  row("mean strength", fixed_text(s.mean_strength, 4, "n/a"));
   row("weak components", std::to_string(s.weak_components), "largest " + std::to_string(s.largest_weak_component));
   row("strong components", std::to_string(s.strong_components),
       "largest " + std::to_string(s.largest_strong_component));
   row("hierarchy depth (levels)", std::to_string(s.hierarchy.depth), std::to_string(s.hierarchy.roots) + " at the top");
   row("managers", std::to_string(s.hierarchy.managers));
   if (s.hierarchy.managers > 0) {
-    row("span of control", fixed(s.hierarchy.mean_span, 2),
-        "mean; median " + fixed(s.hierarchy.median_span, 1) + ", max " + std::to_string(s.hierarchy.max_span));
+    row("span of control", fixed_text(s.hierarchy.mean_span, 2, "n/a"),
+        "mean; median " + fixed_text(s.hierarchy.median_span, 1, "n/a") + ", max " +
+            std::to_string(s.hierarchy.max_span));
   }
 }
 
