@@ -301,6 +301,10 @@ void write_table(std::ostream& out, const InfluenceGraph& g, const NetworkPlanRe
         << (e.chain.people.empty() ? std::string("none") : percent(e.chain.probability) + " " + chain_line(g, e.chain))
         << "; personalized PageRank " << fixed_text(e.score, 3) << "\n";
   }
+  if (!a.people.empty() && !a.convergence.converged) {
+    out << "warning: the personalized PageRank did not converge in " << a.convergence.iterations
+        << " iterations (residual " << a.convergence.residual << ")\n";
+  }
 }
 
 }  // namespace
