@@ -15,6 +15,7 @@
 #include "orgnet/config.hpp"
 #include "orgnet/error.hpp"
 #include "orgnet/logging.hpp"
+#include "orgnet/progress.hpp"
 
 #include "orgnet/model/distance.hpp"
 #include "orgnet/model/generators.hpp"

@@ -12,6 +12,7 @@
 #include "orgnet/detail/random.hpp"
 #include "orgnet/error.hpp"
 #include "orgnet/structure/components.hpp"
+#include "support/progress.hpp"
 
 namespace orgnet {
 
@@ -740,6 +741,7 @@ std::vector<std::uint64_t> count_samples(const ArcsType& out, const ArcsType& in
     Sampler sampler;
     std::vector<std::uint64_t> counts;
   };
+  detail::ProgressTask progress("approximate betweenness", samples);
   detail::parallel_for_items(
       samples, threads, 64,
       [&] {
@@ -751,6 +753,7 @@ std::vector<std::uint64_t> count_samples(const ArcsType& out, const ArcsType& in
         auto v = static_cast<vertex_id>(rng.below(n - 1));
         if (v >= u) ++v;
         scratch.sampler.sample(u, v, rng, [&](vertex_id x) { ++scratch.counts[x]; });
+        progress.advance();
       },
       [&](Scratch& scratch) {
         for (std::size_t x = 0; x < n; ++x) counts[x] += scratch.counts[x];

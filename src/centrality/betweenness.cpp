@@ -1,10 +1,12 @@
 #include "orgnet/centrality/betweenness.hpp"
 
 #include <string>
+#include <string_view>
 
 #include "orgnet/centrality/detail/parallel_reduce.hpp"
 #include "orgnet/centrality/detail/shortest_paths.hpp"
 #include "orgnet/error.hpp"
+#include "support/progress.hpp"
 
 namespace orgnet {
 
@@ -124,14 +126,19 @@ void edge_dependencies(const Arcs& arcs, DijkstraWorkspace& ws, vertex_id s, dou
 // Sum of the per-source dependency vectors (of `length` entries), in parallel
 // with a thread-count-independent result. Small graphs stay on one thread.
 template <class Workspace, class Dependencies>
-std::vector<double> sum_over_sources(const Arcs& arcs, std::size_t length, int threads, Dependencies&& add) {
+std::vector<double> sum_over_sources(std::string_view task, const Arcs& arcs, std::size_t length, int threads,
+                                     Dependencies&& add) {
   const std::size_t n = arcs.num_vertices();
   const std::size_t work = n * (n + arcs.heads.size());
   const int team = work < 200000 ? 1 : detail::resolve_threads(threads);
   const std::size_t m = arcs.heads.size();
+  detail::ProgressTask progress(task, n);
   return detail::deterministic_sum(
       n, length, team, [n, m] { return Workspace(n, m); },
-      [&](Workspace& ws, std::size_t s, double* partial) { add(arcs, ws, static_cast<vertex_id>(s), partial); });
+      [&](Workspace& ws, std::size_t s, double* partial) {
+        add(arcs, ws, static_cast<vertex_id>(s), partial);
+        progress.advance();
+      });
 }
 
 void scale(std::vector<double>& score, double factor) {
@@ -149,12 +156,12 @@ BetweennessResult betweenness(const InfluenceGraph& graph, const BetweennessOpti
   auto run = [&]<bool Endpoints>() {
     if (out.unit()) {
       const Arcs in = detail::make_arcs(graph, detail::Traversal::backward, options.distance);
-      return sum_over_sources<BfsWorkspace>(out, n, options.threads,
+      return sum_over_sources<BfsWorkspace>("betweenness", out, n, options.threads,
                                             [&in](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* score) {
                                               bfs_dependencies<Endpoints, false>(a, in, ws, s, score);
                                             });
     }
-    return sum_over_sources<DijkstraWorkspace>(out, n, options.threads,
+    return sum_over_sources<DijkstraWorkspace>("betweenness", out, n, options.threads,
                                                [](const Arcs& a, DijkstraWorkspace& ws, vertex_id s, double* score) {
                                                  vertex_dependencies<Endpoints>(a, ws, s, score);
                                                });
@@ -182,13 +189,13 @@ EdgeBetweennessResult edge_betweenness(const InfluenceGraph& graph, const EdgeBe
   const Arcs arcs = detail::make_arcs(graph, detail::Traversal::forward, options.distance);
   if (arcs.unit()) {
     const Arcs in = detail::make_arcs(graph, detail::Traversal::backward, options.distance);
-    result.score = sum_over_sources<BfsWorkspace>(arcs, m, options.threads,
+    result.score = sum_over_sources<BfsWorkspace>("edge betweenness", arcs, m, options.threads,
                                                   [&in](const Arcs& a, BfsWorkspace& ws, vertex_id s, double* score) {
                                                     bfs_dependencies<false, true>(a, in, ws, s, score);
                                                   });
   } else {
     result.score = sum_over_sources<DijkstraWorkspace>(
-        arcs, m, options.threads,
+        "edge betweenness", arcs, m, options.threads,
         [](const Arcs& a, DijkstraWorkspace& ws, vertex_id s, double* out) { edge_dependencies(a, ws, s, out); });
   }
   // NetworkX's _rescale_e for directed graphs.

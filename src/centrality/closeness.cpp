@@ -5,10 +5,12 @@
 #include <numeric>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "orgnet/centrality/detail/parallel_reduce.hpp"
 #include "orgnet/centrality/detail/shortest_paths.hpp"
 #include "orgnet/error.hpp"
+#include "support/progress.hpp"
 
 namespace orgnet {
 
@@ -45,19 +47,23 @@ detail::Traversal traversal_of(PathDirection direction) {
 // One search per person; `measure(workspace, arcs, v)` runs it and stores v's
 // results. Small graphs stay on the calling thread.
 template <class Workspace, class Measure>
-void per_person(const detail::Arcs& arcs, int threads, Measure&& measure) {
+void per_person(std::string_view task, const detail::Arcs& arcs, int threads, Measure&& measure) {
   const std::size_t n = arcs.num_vertices();
   const std::size_t work = n * (n + arcs.heads.size());
   const int team = work < 200000 ? 1 : detail::resolve_threads(threads);
+  detail::ProgressTask progress(task, n);
   detail::parallel_for_items(
       n, team, 16, [n] { return Workspace(n); },
-      [&](Workspace& workspace, std::size_t v) { measure(workspace, static_cast<vertex_id>(v)); });
+      [&](Workspace& workspace, std::size_t v) {
+        measure(workspace, static_cast<vertex_id>(v));
+        progress.advance();
+      });
 }
 
 // Breadth-first searches in batches of 64 people (BatchBfs);
 // `measure(bfs, sources)` stores the batch's results.
 template <class Measure>
-void per_batch(const detail::Arcs& arcs, int threads, Measure&& measure) {
+void per_batch(std::string_view task, const detail::Arcs& arcs, int threads, Measure&& measure) {
   const std::size_t n = arcs.num_vertices();
   const std::size_t width = detail::BatchBfs::width;
   const std::size_t batches = (n + width - 1) / width;
@@ -65,11 +71,14 @@ void per_batch(const detail::Arcs& arcs, int threads, Measure&& measure) {
   const int team = work < 200000 ? 1 : detail::resolve_threads(threads);
   std::vector<vertex_id> all(n);
   std::iota(all.begin(), all.end(), vertex_id{0});
+  detail::ProgressTask progress(task, n);
   detail::parallel_for_items(
       batches, team, 1, [n] { return detail::BatchBfs(n); },
       [&](detail::BatchBfs& bfs, std::size_t b) {
         const std::size_t begin = b * width;
-        measure(bfs, std::span<const vertex_id>(all.data() + begin, std::min(n, begin + width) - begin));
+        const std::size_t size = std::min(n, begin + width) - begin;
+        measure(bfs, std::span<const vertex_id>(all.data() + begin, size));
+        progress.advance(size);
       });
 }
 
@@ -96,7 +105,7 @@ ClosenessResult closeness(const InfluenceGraph& graph, const ClosenessOptions& o
     }
   };
   if (arcs.unit()) {
-    per_batch(arcs, options.threads, [&](detail::BatchBfs& bfs, std::span<const vertex_id> sources) {
+    per_batch("closeness", arcs, options.threads, [&](detail::BatchBfs& bfs, std::span<const vertex_id> sources) {
       std::array<std::uint64_t, detail::BatchBfs::width> total{}, count{};
       bfs.run(
           arcs, sources,
@@ -113,12 +122,13 @@ ClosenessResult closeness(const InfluenceGraph& graph, const ClosenessOptions& o
       }
     });
   } else {
-    per_person<detail::DistanceWorkspace>(arcs, options.threads, [&](detail::DistanceWorkspace& ws, vertex_id v) {
-      ws.run(arcs, v);
-      double total = 0.0;
-      for (vertex_id u : ws.order()) total += ws.distance(u);
-      store(v, ws.order().size() - 1, total);
-    });
+    per_person<detail::DistanceWorkspace>("closeness", arcs, options.threads,
+                                          [&](detail::DistanceWorkspace& ws, vertex_id v) {
+                                            ws.run(arcs, v);
+                                            double total = 0.0;
+                                            for (vertex_id u : ws.order()) total += ws.distance(u);
+                                            store(v, ws.order().size() - 1, total);
+                                          });
   }
   return result;
 }
@@ -134,32 +144,34 @@ HarmonicClosenessResult harmonic_closeness(const InfluenceGraph& graph, const Ha
 
   if (arcs.unit()) {
     // Per source: (people first reached at level l) / l, added level by level.
-    per_batch(arcs, options.threads, [&](detail::BatchBfs& bfs, std::span<const vertex_id> sources) {
-      std::array<std::uint64_t, detail::BatchBfs::width> at_level{};
-      std::array<double, detail::BatchBfs::width> sum{};
-      bfs.run(
-          arcs, sources,
-          [&](std::uint32_t, vertex_id, std::uint64_t bits) {
-            for (; bits != 0; bits &= bits - 1) ++at_level[static_cast<std::size_t>(std::countr_zero(bits))];
-          },
-          [&](std::uint32_t level) {
-            for (std::size_t i = 0; i < sources.size(); ++i) {
-              if (at_level[i] != 0) sum[i] += static_cast<double>(at_level[i]) / level;
-              at_level[i] = 0;
-            }
-          });
-      for (std::size_t i = 0; i < sources.size(); ++i) result.score[sources[i]] = sum[i] * scale;
-    });
+    per_batch("harmonic closeness", arcs, options.threads,
+              [&](detail::BatchBfs& bfs, std::span<const vertex_id> sources) {
+                std::array<std::uint64_t, detail::BatchBfs::width> at_level{};
+                std::array<double, detail::BatchBfs::width> sum{};
+                bfs.run(
+                    arcs, sources,
+                    [&](std::uint32_t, vertex_id, std::uint64_t bits) {
+                      for (; bits != 0; bits &= bits - 1) ++at_level[static_cast<std::size_t>(std::countr_zero(bits))];
+                    },
+                    [&](std::uint32_t level) {
+                      for (std::size_t i = 0; i < sources.size(); ++i) {
+                        if (at_level[i] != 0) sum[i] += static_cast<double>(at_level[i]) / level;
+                        at_level[i] = 0;
+                      }
+                    });
+                for (std::size_t i = 0; i < sources.size(); ++i) result.score[sources[i]] = sum[i] * scale;
+              });
   } else {
-    per_person<detail::DistanceWorkspace>(arcs, options.threads, [&](detail::DistanceWorkspace& ws, vertex_id v) {
-      ws.run(arcs, v);
-      double sum = 0.0;
-      for (vertex_id u : ws.order()) {
-        const double d = ws.distance(u);
-        if (d > 0.0) sum += 1.0 / d;  // distance 0 (v itself, or zero-length ties) adds nothing
-      }
-      result.score[v] = sum * scale;
-    });
+    per_person<detail::DistanceWorkspace>(
+        "harmonic closeness", arcs, options.threads, [&](detail::DistanceWorkspace& ws, vertex_id v) {
+          ws.run(arcs, v);
+          double sum = 0.0;
+          for (vertex_id u : ws.order()) {
+            const double d = ws.distance(u);
+            if (d > 0.0) sum += 1.0 / d;  // distance 0 (v itself, or zero-length ties) adds nothing
+          }
+          result.score[v] = sum * scale;
+        });
   }
   return result;
 }

@@ -5,6 +5,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <exception>
 #include <iostream>
@@ -12,6 +14,7 @@
 #include "commands.hpp"
 #include "orgnet/config.hpp"
 #include "orgnet/logging.hpp"
+#include "progress_line.hpp"
 
 namespace {
 
@@ -24,6 +27,10 @@ int run(int argc, char** argv) {
   app.set_version_flag("--version", orgnet::config::version);
   bool verbose = false;
   app.add_flag("-v,--verbose", verbose, "Log what orgnet does to stderr");
+  // Progress of long loops on stderr: on by default when stderr is a terminal.
+  bool progress = ::isatty(STDERR_FILENO) == 1;
+  app.add_flag("--progress,!--no-progress", progress,
+               "Show a progress line for long work on stderr (default: when stderr is a terminal)");
 
   orgnet::cli::register_commands(app);
 
@@ -36,6 +43,7 @@ int run(int argc, char** argv) {
     return 2;
   }
   if (verbose) orgnet::set_log_level(orgnet::LogLevel::info);
+  if (progress) orgnet::cli::install_progress_line();
   try {
     orgnet::cli::run_selected(app);
   } catch (const std::exception& e) {

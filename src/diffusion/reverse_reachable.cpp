@@ -1,6 +1,7 @@
 // Reverse-reachable sets and greedy maximum coverage (see reverse_reachable.hpp).
 
 #include "orgnet/diffusion/reverse_reachable.hpp"
+#include "support/progress.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -167,6 +168,7 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
   };
   const std::uint64_t blocks = (count + block_samples - 1) / block_samples;
   std::vector<RRSets> parts(blocks);
+  detail::ProgressTask progress("reverse-reachable sets", count);
   detail::parallel_for_items(
       blocks, detail::resolve_threads(options.threads), 1, [n] { return Scratch(n); },
       [&](Scratch& scratch, std::size_t b) {
@@ -177,6 +179,7 @@ void RRSampler::sample(std::uint64_t count, const RRSampleOptions& options, RRSe
           const vertex_id root = options.root ? *options.root : static_cast<vertex_id>(rng.below(n));
           one_set(root, rng, scratch, part);
         }
+        progress.advance(last - first);
       },
       [](Scratch&) {});
   std::uint64_t total = 0;

@@ -10,6 +10,7 @@
 #include "orgnet/detail/random.hpp"
 #include "orgnet/error.hpp"
 #include "orgnet/io/csv_writer.hpp"
+#include "support/progress.hpp"
 
 namespace orgnet {
 
@@ -161,6 +162,7 @@ SimulationResult simulate_spread(const InfluenceGraph& graph, std::span<const ve
   Totals total(n);
   const int threads = detail::resolve_threads(options.threads);
   const std::span<const vertex_id> sources(result.seeds);
+  detail::ProgressTask progress("spread simulations", result.seeds.empty() ? 0 : worlds);
   detail::parallel_for_items(
       result.seeds.empty() ? 0 : worlds, threads, 16, [n] { return Totals(n); },
       [&](Totals& t, std::size_t r) {
@@ -174,6 +176,7 @@ SimulationResult simulate_spread(const InfluenceGraph& graph, std::span<const ve
             });
         t.sum += x;
         t.sum_squares += static_cast<detail::uint128>(x) * x;
+        progress.advance();
       },
       [&](Totals& t) {
         for (std::size_t v = 0; v < n; ++v) total.reached[v] += t.reached[v];

@@ -213,6 +213,17 @@ def test_centrality_approximate_ranking_marks_certain_rows():
     assert f"{certain} of these 5 are certainly in the top 5" in table.stdout
 
 
+def test_progress_flags():
+    """--progress forces the progress line, --no-progress turns it off; a task
+    that ends within a second draws nothing either way (stdout is unchanged)."""
+    plain = run("centrality", "--top", "3")
+    for flag in ("--progress", "--no-progress"):
+        result = run(flag, "centrality", "--top", "3")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == plain.stdout
+        assert result.stderr == ""
+
+
 def test_centrality_bad_options_exit_2():
     for args in (["centrality", "--measure", "fame"], ["centrality", "--distance", "far"],
                  ["centrality", "--sort-by", "nope"], ["centrality", "--katz-alpha", "5"]):
