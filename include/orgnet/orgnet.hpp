@@ -27,6 +27,7 @@
 
 #include "orgnet/io/csv.hpp"
 #include "orgnet/io/csv_reader.hpp"
+#include "orgnet/io/csv_stream.hpp"
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/datasets.hpp"
 #include "orgnet/io/edge_list.hpp"
