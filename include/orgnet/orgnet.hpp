@@ -31,6 +31,7 @@
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/datasets.hpp"
 #include "orgnet/io/edge_list.hpp"
+#include "orgnet/io/events.hpp"
 #include "orgnet/io/graphml.hpp"
 #include "orgnet/io/json_writer.hpp"
 #include "orgnet/io/output_format.hpp"
