@@ -87,10 +87,17 @@ inline bool CsvReader::has(std::size_t i) const {
 }
 
 std::size_t CsvReader::column_at(std::size_t offset) const {
+  // Fields of a line are asked for left to right: count on from the last answer.
+  std::size_t k = line_start_;
   std::size_t column = 1;
-  for (std::size_t k = line_start_; k < offset; ++k) {
+  if (column_cache_.line_start == line_start_ && column_cache_.offset <= offset) {
+    k = column_cache_.offset;
+    column = column_cache_.column;
+  }
+  for (; k < offset; ++k) {
     if ((static_cast<unsigned char>(text_[k]) & 0xC0) != 0x80) ++column;
   }
+  column_cache_ = {line_start_, offset, column};
   return column;
 }
 

@@ -74,6 +74,7 @@ void CsvStreamReader::fill() {
     checked_ -= done;
     reader_.pos_ -= done;
     reader_.line_start_ -= done;
+    reader_.column_cache_ = {};
   }
   // A record longer than a chunk: read as much as is held, so that tokenizing it
   // again after each read costs linear time in all.

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <fstream>
 #include <ostream>
-#include <unordered_map>
 #include <utility>
 
 #include "io/csv_header.hpp"
@@ -242,8 +241,46 @@ struct TieKey {
   friend bool operator==(const TieKey&, const TieKey&) = default;
 };
 
-struct TieKeyHash {
-  std::size_t operator()(const TieKey& key) const noexcept {
+// A tie being summed: sum = sum over its events of 2^(-(last - t)/half_life).
+struct Accumulator {
+  TieKey key{};
+  std::uint32_t order = UINT32_MAX;  // rank of its first event among the ties; UINT32_MAX: free slot
+  Timestamp last{};
+  double sum = 0;
+  std::size_t events = 0;
+};
+
+// The ties by (from, to, channel): open addressing with linear probing, the
+// sums kept in the slots, so an event usually costs one cache miss here.
+class TieTable {
+ public:
+  /// The tie of `key`; a new one (order = size() before the call, no events) if absent.
+  Accumulator& find_or_insert(const TieKey& key) {
+    if ((size_ + 1) * 2 > slots_.size()) grow();
+    for (std::size_t s = hash(key) & mask_;; s = (s + 1) & mask_) {
+      Accumulator& slot = slots_[s];
+      if (slot.order == UINT32_MAX) {
+        slot.key = key;
+        slot.order = static_cast<std::uint32_t>(size_++);
+        return slot;
+      }
+      if (slot.key == key) return slot;
+    }
+  }
+
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+
+  /// The ties in the order of their first event.
+  [[nodiscard]] std::vector<Accumulator> in_order() const {
+    std::vector<Accumulator> out(size_);
+    for (const Accumulator& slot : slots_) {
+      if (slot.order != UINT32_MAX) out[slot.order] = slot;
+    }
+    return out;
+  }
+
+ private:
+  static std::size_t hash(const TieKey& key) noexcept {
     std::uint64_t h = (static_cast<std::uint64_t>(key.from) << 32) | key.to;
     h ^= static_cast<std::uint64_t>(key.channel) * 0x9E3779B97F4A7C15ULL;
     h ^= h >> 31;
@@ -251,14 +288,22 @@ struct TieKeyHash {
     h ^= h >> 29;
     return static_cast<std::size_t>(h);
   }
-};
 
-// A tie being summed: sum = sum over its events of 2^(-(last - t)/half_life).
-struct Accumulator {
-  TieKey key;
-  Timestamp last;
-  double sum = 0;
-  std::size_t events = 0;
+  void grow() {
+    std::vector<Accumulator> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : old.size() * 2, Accumulator{});
+    mask_ = slots_.size() - 1;
+    for (const Accumulator& slot : old) {
+      if (slot.order == UINT32_MAX) continue;
+      std::size_t s = hash(slot.key) & mask_;
+      while (slots_[s].order != UINT32_MAX) s = (s + 1) & mask_;
+      slots_[s] = slot;
+    }
+  }
+
+  std::vector<Accumulator> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
 };
 
 // Strings interned to dense indices (people ids, channels).
@@ -321,8 +366,7 @@ EventsIngestResult ingest(CsvStreamReader& reader, const EventsOptions& options)
   }
   Interner channels;
   const std::uint32_t default_channel = channels.intern(options.default_channel);
-  std::unordered_map<TieKey, std::uint32_t, TieKeyHash> tie_index;
-  std::vector<Accumulator> ties;
+  TieTable table;
 
   // First case of each skip reason, for the report.
   bool noted[4] = {false, false, false, false};
@@ -381,14 +425,13 @@ EventsIngestResult ingest(CsvStreamReader& reader, const EventsOptions& options)
     ++report.events_used;
     if (!report.first_event || time < *report.first_event) report.first_event = time;
     if (!report.last_event || time > *report.last_event) report.last_event = time;
-    const TieKey key{from_index, to_index, channel};
-    const auto [it, inserted] = tie_index.try_emplace(key, static_cast<std::uint32_t>(ties.size()));
-    if (inserted) {
-      ties.push_back(Accumulator{key, time, 1.0, 1});
+    if (table.size() == UINT32_MAX - 1) throw invalid_argument(file + ": more than 2^32 - 2 distinct ties");
+    Accumulator& tie = table.find_or_insert(TieKey{from_index, to_index, channel});
+    if (tie.events++ == 0) {
+      tie.last = time;
+      tie.sum = 1.0;
       continue;
     }
-    Accumulator& tie = ties[it->second];
-    ++tie.events;
     if (!decays) {
       tie.sum += 1.0;
       if (time > tie.last) tie.last = time;
@@ -403,6 +446,7 @@ EventsIngestResult ingest(CsvStreamReader& reader, const EventsOptions& options)
   report.as_of = options.as_of ? options.as_of : report.last_event;
 
   std::vector<bool> in_ties;
+  const std::vector<Accumulator> ties = table.in_order();
   result.ties.reserve(ties.size());
   for (const Accumulator& tie : ties) {
     double weight = tie.sum;

@@ -80,6 +80,12 @@ class CsvReader {
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;
   std::deque<std::string> unescaped_;  // storage for fields that contained ""
+  struct ColumnCache {
+    std::size_t line_start = static_cast<std::size_t>(-1);
+    std::size_t offset = 0;
+    std::size_t column = 1;
+  };
+  mutable ColumnCache column_cache_;  // last column_at() answer
 };
 
 /// Throws orgnet::invalid_argument naming line and column of the first byte
