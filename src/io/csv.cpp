@@ -8,16 +8,17 @@
 
 #include "io/csv_header.hpp"
 #include "orgnet/error.hpp"
+#include "orgnet/io/csv_stream.hpp"
 
 namespace orgnet {
 
 namespace {
 
 using detail::absent;
-using Header = detail::CsvHeader<CsvReader>;
 using detail::check_width;
 
-double parse_weight(const CsvReader& reader, const CsvField& field) {
+template <class Reader>
+double parse_weight(const Reader& reader, const CsvField& field) {
   std::string_view text = field.text;
   if (text.empty()) throw invalid_argument(reader.location(field, "weight"), "weight is empty (expected a number > 0)");
   if (text.front() == '+') text.remove_prefix(1);
@@ -34,7 +35,8 @@ double parse_weight(const CsvReader& reader, const CsvField& field) {
   return value;  // the builder rejects NaN, infinities, zero and negatives
 }
 
-std::optional<int> parse_level(const CsvReader& reader, const CsvField& field) {
+template <class Reader>
+std::optional<int> parse_level(const Reader& reader, const CsvField& field) {
   if (field.text.empty()) return std::nullopt;
   int value = 0;
   auto [end, ec] = std::from_chars(field.text.data(), field.text.data() + field.text.size(), value);
@@ -49,12 +51,10 @@ std::uint32_t narrow_column(std::size_t column) {
   return column > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(column);
 }
 
-}  // namespace
-
-void read_people_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
-                     const CsvOptions& options) {
-  CsvReader reader(text, source_name, options.dialect);
-  Header header(reader, "people");
+// The people of a CSV file read by `reader` (CsvReader or CsvStreamReader).
+template <class Reader>
+void read_people(GraphBuilder& builder, Reader& reader, const std::string& source_name, const CsvOptions& options) {
+  detail::CsvHeader<Reader> header(reader, "people");
   const PeopleColumns& columns = options.people;
   const std::size_t id = header.find(columns.id, "id", true);
   const std::size_t name = header.find(columns.name, "name", false);
@@ -96,10 +96,13 @@ void read_people_csv(GraphBuilder& builder, std::string_view text, const std::st
   }
 }
 
-void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
-                   const CsvOptions& options) {
-  CsvReader reader(text, source_name, options.dialect);
-  Header header(reader, "ties");
+// The ties of a CSV file read by `reader`. Field views that lie in `text` (the
+// whole file, for CsvReader) stay valid until the end; the others (rewritten
+// fields, and every field of a stream, whose buffer moves on) are copied.
+template <class Reader>
+void read_ties(GraphBuilder& builder, Reader& reader, std::string_view text, const std::string& source_name,
+               const CsvOptions& options) {
+  detail::CsvHeader<Reader> header(reader, "ties");
   const TieColumns& columns = options.ties;
   const std::size_t source = header.find(columns.source, "source", true);
   const std::size_t target = header.find(columns.target, "target", true);
@@ -111,14 +114,14 @@ void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::stri
   const std::uint32_t file = builder.add_source(source_name);
 
   // Ties go to the builder in batches (its id lookups overlap within a batch).
-  // Field views point into `text`, except fields that had doubled quotes, which
-  // the reader rewrites into storage it reuses: those are copied to `escaped`.
+  // Field views that are not in `text` are copied to `escaped`.
   constexpr std::size_t batch_size = 512;
   std::vector<TieView> batch;
   batch.reserve(batch_size);
   std::deque<std::string> escaped;
   auto stable = [&](std::string_view field) -> std::string_view {
-    const bool inside = field.data() >= text.data() && field.data() + field.size() <= text.data() + text.size();
+    const bool inside =
+        !text.empty() && field.data() >= text.data() && field.data() + field.size() <= text.data() + text.size();
     return inside ? field : std::string_view(escaped.emplace_back(field));
   };
   auto flush = [&] {
@@ -147,18 +150,33 @@ void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::stri
   flush();
 }
 
+}  // namespace
+
+void read_people_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
+                     const CsvOptions& options) {
+  CsvReader reader(text, source_name, options.dialect);
+  read_people(builder, reader, source_name, options);
+}
+
+void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
+                   const CsvOptions& options) {
+  CsvReader reader(text, source_name, options.dialect);
+  read_ties(builder, reader, text, source_name, options);
+}
+
 InfluenceGraph load_csv(const std::filesystem::path& people_file, const std::filesystem::path& ties_file,
                         const CsvOptions& options) {
   GraphBuilder builder(options.build);
   const std::string people_name = people_file.string();
   const std::string ties_name = ties_file.string();
+  // Both files are streamed: peak memory is the graph plus a chunk, not the files.
   {
-    const std::string text = read_text_file(people_name);
-    read_people_csv(builder, text, people_name, options);
+    CsvStreamReader reader(people_file, options.dialect);
+    read_people(builder, reader, people_name, options);
   }
   {
-    const std::string text = read_text_file(ties_name);
-    read_ties_csv(builder, text, ties_name, options);
+    CsvStreamReader reader(ties_file, options.dialect);
+    read_ties(builder, reader, {}, ties_name, options);
   }
   return std::move(builder).build();
 }
@@ -168,8 +186,8 @@ InfluenceGraph load_ties_csv(const std::filesystem::path& ties_file, const CsvOp
   build.unknown_people = UnknownPersonPolicy::create;
   GraphBuilder builder(std::move(build));
   const std::string name = ties_file.string();
-  const std::string text = read_text_file(name);
-  read_ties_csv(builder, text, name, options);
+  CsvStreamReader reader(ties_file, options.dialect);
+  read_ties(builder, reader, {}, name, options);
   return std::move(builder).build();
 }
 

@@ -16,7 +16,11 @@ bool is_blank(char c) { return c == ' ' || c == '\t'; }
 }  // namespace
 
 void validate_utf8(std::string_view text, const std::string& source_name) {
-  std::size_t line = 1, line_start = 0;
+  detail::validate_utf8_from_line(text, source_name, 1);
+}
+
+void detail::validate_utf8_from_line(std::string_view text, const std::string& source_name, std::size_t first_line) {
+  std::size_t line = first_line, line_start = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     // Fast path: eight ASCII bytes at a time.

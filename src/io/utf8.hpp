@@ -49,6 +49,10 @@ struct Utf8Char {
   return {code, length};
 }
 
+/// validate_utf8 (csv_reader.hpp) for text whose first line is line `first_line`
+/// of the source.
+void validate_utf8_from_line(std::string_view text, const std::string& source_name, std::size_t first_line);
+
 /// The message for a byte that starts no valid UTF-8 character (CSV and edge
 /// lists, in memory or streamed).
 [[nodiscard]] inline std::string not_utf8_message(char byte) {
