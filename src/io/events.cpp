@@ -194,7 +194,7 @@ bool parse_time(std::string_view text, Timestamp& time, std::string& why) {
         why = out_of_range("zone minute", zone_minutes, "00-59", text);
         return false;
       }
-      offset = (west ? -1 : 1) * (zone_hours * 3600 + zone_minutes * 60);
+      offset = (west ? -1 : 1) * (std::int64_t{zone_hours} * 3600 + std::int64_t{zone_minutes} * 60);
     }
     if (pos != text.size()) {
       why = expected_timestamp(text);
@@ -226,8 +226,8 @@ bool parse_time(std::string_view text, Timestamp& time, std::string& why) {
     why = out_of_range("second", second, "00-59", text);
     return false;
   }
-  const std::int64_t seconds =
-      days_from_civil(year, month, day) * seconds_per_day + hour * 3600 + minute * 60 + second - offset;
+  const std::int64_t seconds = days_from_civil(year, month, day) * seconds_per_day + std::int64_t{hour} * 3600 +
+                               std::int64_t{minute} * 60 + second - offset;
   time = Timestamp{seconds, nanoseconds};
   return true;
 }
@@ -483,7 +483,7 @@ std::string format_timestamp(Timestamp time) {
   const std::int64_t days = (time.seconds >= 0 ? time.seconds : time.seconds - (seconds_per_day - 1)) / seconds_per_day;
   const std::int64_t second_of_day = time.seconds - days * seconds_per_day;
   const Civil date = civil_from_days(days);
-  char buffer[64];
+  char buffer[64] = {};
   int length =
       std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02dT%02lld:%02lld:%02lld", static_cast<long long>(date.year),
                     date.month, date.day, static_cast<long long>(second_of_day / 3600),
@@ -534,7 +534,7 @@ double parse_duration(std::string_view text) {
         unit = 86400;
         break;
       case 'w':
-        unit = 7 * 86400;
+        unit = 7.0 * 86400;
         break;
       default:
         unit = 0;
