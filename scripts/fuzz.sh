@@ -15,12 +15,12 @@ orgnet_build fuzz
 seconds="${FUZZ_SECONDS:-60}"
 build="$ORGNET_ROOT/build/fuzz"
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(fuzz_csv fuzz_edge_list fuzz_graphml)
+[ ${#targets[@]} -eq 0 ] && targets=(fuzz_csv fuzz_edge_list fuzz_graphml fuzz_events fuzz_csv_stream)
 
 # ---- seed corpus ------------------------------------------------------------------
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{fuzz_csv,fuzz_edge_list,fuzz_graphml} "$build/artifacts"
+mkdir -p "$seeds"/{fuzz_csv,fuzz_edge_list,fuzz_graphml,fuzz_events,fuzz_csv_stream} "$build/artifacts"
 data="$ORGNET_ROOT/data"
 malformed="$ORGNET_ROOT/tests/data/malformed"
 # CSV: people, a NUL byte, ties (see fuzz/fuzz_csv.cpp); the small datasets whole.
@@ -63,6 +63,29 @@ cat > "$seeds/fuzz_graphml/small.graphml" <<'XML'
   </graph>
 </graphml>
 XML
+# Events: two option bytes (see fuzz/fuzz_events.cpp), then an events CSV: the
+# malformed events corpus and a small valid log using every timestamp form.
+for dir in "$malformed"/events/*/; do
+  { printf '\x05\x00'; cat "$dir/events.csv"; } > "$seeds/fuzz_events/malformed-$(basename "$dir")"
+done
+{ printf '\xC3\x05'; cat <<'CSV'
+from,to,timestamp,channel
+a,b,2024-03-01T12:00:00Z,email
+b,a,2024-03-01T13:00:00+01:00,
+a,c,2024-03-02,chat
+"Ã©",a,1709294400.25,"e,mail"
+c,c,0,
+,b,-1.5,email
+a,b,2024-03-01 12:00:00.123456789-05:30,email
+CSV
+} > "$seeds/fuzz_events/small"
+# CSV stream: one option byte (chunk size, dialect; see fuzz/fuzz_csv_stream.cpp), then text.
+for dir in "$malformed"/csv/*/; do
+  for file in "$dir"*.csv; do
+    [ -f "$file" ] && { printf '\x03'; cat "$file"; } > "$seeds/fuzz_csv_stream/$(basename "$dir")-$(basename "$file")"
+  done
+done
+{ printf '\x01'; cat "$data/krackhardt_high_tech/nodes.csv"; } > "$seeds/fuzz_csv_stream/krackhardt-nodes"
 
 # ---- run ----------------------------------------------------------------------------
 status=0

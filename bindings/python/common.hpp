@@ -34,6 +34,7 @@ void bind_bottleneck(py::module_& m);           // bottleneck.cpp
 void bind_diffusion(py::module_& m);            // diffusion.cpp
 void bind_persuasion(py::module_& m);           // persuasion.cpp
 void bind_network_plan(py::module_& m);         // network_plan.cpp
+void bind_ingest(py::module_& m);               // ingest.cpp
 
 // ---- NumPy ---------------------------------------------------------------------
 

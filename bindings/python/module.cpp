@@ -248,4 +248,5 @@ PYBIND11_MODULE(_orgnet, m) {
   orgnet::python::bind_diffusion(m);
   orgnet::python::bind_persuasion(m);
   orgnet::python::bind_network_plan(m);
+  orgnet::python::bind_ingest(m);
 }

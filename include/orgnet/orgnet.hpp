@@ -28,9 +28,11 @@
 
 #include "orgnet/io/csv.hpp"
 #include "orgnet/io/csv_reader.hpp"
+#include "orgnet/io/csv_stream.hpp"
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/datasets.hpp"
 #include "orgnet/io/edge_list.hpp"
+#include "orgnet/io/events.hpp"
 #include "orgnet/io/graphml.hpp"
 #include "orgnet/io/json_writer.hpp"
 #include "orgnet/io/output_format.hpp"

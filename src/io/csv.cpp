@@ -6,84 +6,19 @@
 #include <string>
 #include <vector>
 
+#include "io/csv_header.hpp"
 #include "orgnet/error.hpp"
+#include "orgnet/io/csv_stream.hpp"
 
 namespace orgnet {
 
 namespace {
 
-constexpr std::size_t absent = static_cast<std::size_t>(-1);
+using detail::absent;
+using detail::check_width;
 
-// Header of a CSV file: column names and lookup with the mapping rules of csv.hpp.
-class Header {
- public:
-  Header(CsvReader& reader, const std::string& what) : reader_(reader) {
-    if (!reader.next(record_)) {
-      throw invalid_argument(reader.source_name() + ": the " + what + " file is empty (expected a header line)");
-    }
-    for (std::size_t i = 0; i < record_.fields.size(); ++i) {
-      const CsvField& f = record_.fields[i];
-      if (f.text.empty()) throw invalid_argument(reader.location(f), "column name is empty in the header");
-      for (std::size_t j = 0; j < i; ++j) {
-        if (record_.fields[j].text == f.text) {
-          throw invalid_argument(reader.location(f),
-                                 "column '" + std::string(f.text) + "' appears twice in the header");
-        }
-      }
-      names_.emplace_back(f.text);
-    }
-  }
-
-  /// Column index of `mapped` (absent if it is off or an absent default).
-  std::size_t find(const std::string& mapped, const char* default_name, bool required) {
-    if (mapped.empty()) {
-      if (required)
-        throw invalid_argument(reader_.source_name() + ": the " + default_name + " column cannot be turned off");
-      return absent;
-    }
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-      if (names_[i] == mapped) {
-        used_.push_back(i);
-        return i;
-      }
-    }
-    if (required || mapped != default_name) {
-      throw invalid_argument(SourceLocation{reader_.source_name(), record_.line, 0, {}},
-                             "no column '" + mapped + "' in the header (columns: " + listing() + ")");
-    }
-    return absent;
-  }
-
-  [[nodiscard]] bool used(std::size_t i) const {
-    for (std::size_t u : used_) {
-      if (u == i) return true;
-    }
-    return false;
-  }
-  [[nodiscard]] std::size_t size() const { return names_.size(); }
-  [[nodiscard]] const std::string& name(std::size_t i) const { return names_[i]; }
-
- private:
-  [[nodiscard]] std::string listing() const {
-    std::string out;
-    for (const auto& n : names_) out += (out.empty() ? "" : ", ") + n;
-    return out;
-  }
-  CsvReader& reader_;
-  CsvRecord record_;
-  std::vector<std::string> names_;
-  std::vector<std::size_t> used_;
-};
-
-void check_width(const CsvReader& reader, const CsvRecord& record, std::size_t expected) {
-  if (record.fields.size() == expected) return;
-  const CsvField& at = record.fields.size() > expected ? record.fields[expected] : record.fields.back();
-  throw invalid_argument(
-      reader.location(at),
-      "expected " + std::to_string(expected) + " fields as in the header, got " + std::to_string(record.fields.size()));
-}
-
-double parse_weight(const CsvReader& reader, const CsvField& field) {
+template <class Reader>
+double parse_weight(const Reader& reader, const CsvField& field) {
   std::string_view text = field.text;
   if (text.empty()) throw invalid_argument(reader.location(field, "weight"), "weight is empty (expected a number > 0)");
   if (text.front() == '+') text.remove_prefix(1);
@@ -100,7 +35,8 @@ double parse_weight(const CsvReader& reader, const CsvField& field) {
   return value;  // the builder rejects NaN, infinities, zero and negatives
 }
 
-std::optional<int> parse_level(const CsvReader& reader, const CsvField& field) {
+template <class Reader>
+std::optional<int> parse_level(const Reader& reader, const CsvField& field) {
   if (field.text.empty()) return std::nullopt;
   int value = 0;
   auto [end, ec] = std::from_chars(field.text.data(), field.text.data() + field.text.size(), value);
@@ -115,12 +51,10 @@ std::uint32_t narrow_column(std::size_t column) {
   return column > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(column);
 }
 
-}  // namespace
-
-void read_people_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
-                     const CsvOptions& options) {
-  CsvReader reader(text, source_name, options.dialect);
-  Header header(reader, "people");
+// The people of a CSV file read by `reader` (CsvReader or CsvStreamReader).
+template <class Reader>
+void read_people(GraphBuilder& builder, Reader& reader, const std::string& source_name, const CsvOptions& options) {
+  detail::CsvHeader<Reader> header(reader, "people");
   const PeopleColumns& columns = options.people;
   const std::size_t id = header.find(columns.id, "id", true);
   const std::size_t name = header.find(columns.name, "name", false);
@@ -162,10 +96,13 @@ void read_people_csv(GraphBuilder& builder, std::string_view text, const std::st
   }
 }
 
-void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
-                   const CsvOptions& options) {
-  CsvReader reader(text, source_name, options.dialect);
-  Header header(reader, "ties");
+// The ties of a CSV file read by `reader`. Field views that lie in `text` (the
+// whole file, for CsvReader) stay valid until the end; the others (rewritten
+// fields, and every field of a stream, whose buffer moves on) are copied.
+template <class Reader>
+void read_ties(GraphBuilder& builder, Reader& reader, std::string_view text, const std::string& source_name,
+               const CsvOptions& options) {
+  detail::CsvHeader<Reader> header(reader, "ties");
   const TieColumns& columns = options.ties;
   const std::size_t source = header.find(columns.source, "source", true);
   const std::size_t target = header.find(columns.target, "target", true);
@@ -177,14 +114,14 @@ void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::stri
   const std::uint32_t file = builder.add_source(source_name);
 
   // Ties go to the builder in batches (its id lookups overlap within a batch).
-  // Field views point into `text`, except fields that had doubled quotes, which
-  // the reader rewrites into storage it reuses: those are copied to `escaped`.
+  // Field views that are not in `text` are copied to `escaped`.
   constexpr std::size_t batch_size = 512;
   std::vector<TieView> batch;
   batch.reserve(batch_size);
   std::deque<std::string> escaped;
   auto stable = [&](std::string_view field) -> std::string_view {
-    const bool inside = field.data() >= text.data() && field.data() + field.size() <= text.data() + text.size();
+    const bool inside =
+        !text.empty() && field.data() >= text.data() && field.data() + field.size() <= text.data() + text.size();
     return inside ? field : std::string_view(escaped.emplace_back(field));
   };
   auto flush = [&] {
@@ -213,18 +150,33 @@ void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::stri
   flush();
 }
 
+}  // namespace
+
+void read_people_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
+                     const CsvOptions& options) {
+  CsvReader reader(text, source_name, options.dialect);
+  read_people(builder, reader, source_name, options);
+}
+
+void read_ties_csv(GraphBuilder& builder, std::string_view text, const std::string& source_name,
+                   const CsvOptions& options) {
+  CsvReader reader(text, source_name, options.dialect);
+  read_ties(builder, reader, text, source_name, options);
+}
+
 InfluenceGraph load_csv(const std::filesystem::path& people_file, const std::filesystem::path& ties_file,
                         const CsvOptions& options) {
   GraphBuilder builder(options.build);
   const std::string people_name = people_file.string();
   const std::string ties_name = ties_file.string();
+  // Both files are streamed: peak memory is the graph plus a chunk, not the files.
   {
-    const std::string text = read_text_file(people_name);
-    read_people_csv(builder, text, people_name, options);
+    CsvStreamReader reader(people_file, options.dialect);
+    read_people(builder, reader, people_name, options);
   }
   {
-    const std::string text = read_text_file(ties_name);
-    read_ties_csv(builder, text, ties_name, options);
+    CsvStreamReader reader(ties_file, options.dialect);
+    read_ties(builder, reader, {}, ties_name, options);
   }
   return std::move(builder).build();
 }
@@ -234,8 +186,8 @@ InfluenceGraph load_ties_csv(const std::filesystem::path& ties_file, const CsvOp
   build.unknown_people = UnknownPersonPolicy::create;
   GraphBuilder builder(std::move(build));
   const std::string name = ties_file.string();
-  const std::string text = read_text_file(name);
-  read_ties_csv(builder, text, name, options);
+  CsvStreamReader reader(ties_file, options.dialect);
+  read_ties(builder, reader, {}, name, options);
   return std::move(builder).build();
 }
 

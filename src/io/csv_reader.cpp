@@ -16,7 +16,11 @@ bool is_blank(char c) { return c == ' ' || c == '\t'; }
 }  // namespace
 
 void validate_utf8(std::string_view text, const std::string& source_name) {
-  std::size_t line = 1, line_start = 0;
+  detail::validate_utf8_from_line(text, source_name, 1);
+}
+
+void detail::validate_utf8_from_line(std::string_view text, const std::string& source_name, std::size_t first_line) {
+  std::size_t line = first_line, line_start = 0;
   std::size_t i = 0;
   while (i < text.size()) {
     // Fast path: eight ASCII bytes at a time.
@@ -44,10 +48,7 @@ void validate_utf8(std::string_view text, const std::string& source_name) {
       for (std::size_t k = line_start; k < i; ++k) {
         if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
       }
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned char>(text[i]));
-      throw invalid_argument(SourceLocation{source_name, line, column, {}},
-                             std::string("text is not valid UTF-8 (byte ") + hex + "); re-export the file as UTF-8");
+      throw invalid_argument(SourceLocation{source_name, line, column, {}}, detail::not_utf8_message(text[i]));
     }
     i += length;
   }
@@ -65,19 +66,42 @@ std::string read_text_file(const std::string& path) {
 }
 
 CsvReader::CsvReader(std::string_view text, std::string source_name, CsvDialect dialect)
-    : text_(text), source_name_(std::move(source_name)), dialect_(dialect) {
-  if (dialect_.delimiter == '"' || dialect_.delimiter == '\n' || dialect_.delimiter == '\r') {
-    throw invalid_argument("CSV delimiter cannot be a quote or a line break");
-  }
+    : CsvReader(Streaming{}, std::move(source_name), dialect) {
+  text_ = text;
   validate_utf8(text_, source_name_);
   if (text_.starts_with("\xEF\xBB\xBF")) pos_ = line_start_ = 3;  // byte-order mark
 }
 
+CsvReader::CsvReader(Streaming /*unused*/, std::string source_name, CsvDialect dialect)
+    : source_name_(std::move(source_name)), dialect_(dialect) {
+  if (dialect_.delimiter == '"' || dialect_.delimiter == '\n' || dialect_.delimiter == '\r') {
+    throw invalid_argument("CSV delimiter cannot be a quote or a line break");
+  }
+}
+
+namespace {
+// Thrown by has() at the end of a text that is not final; caught by step().
+struct NeedMoreText {};
+}  // namespace
+
+inline bool CsvReader::has(std::size_t i) const {
+  if (i < text_.size()) return true;
+  if (final_) return false;
+  throw NeedMoreText{};
+}
+
 std::size_t CsvReader::column_at(std::size_t offset) const {
+  // Fields of a line are asked for left to right: count on from the last answer.
+  std::size_t k = line_start_;
   std::size_t column = 1;
-  for (std::size_t k = line_start_; k < offset; ++k) {
+  if (column_cache_.line_start == line_start_ && column_cache_.offset <= offset) {
+    k = column_cache_.offset;
+    column = column_cache_.column;
+  }
+  for (; k < offset; ++k) {
     if ((static_cast<unsigned char>(text_[k]) & 0xC0) != 0x80) ++column;
   }
+  column_cache_ = {line_start_, offset, column};
   return column;
 }
 
@@ -85,107 +109,121 @@ void CsvReader::fail(std::size_t offset, const std::string& message) const {
   throw invalid_argument(SourceLocation{source_name_, line_, column_at(offset), {}}, message);
 }
 
-bool CsvReader::next(CsvRecord& record) {
+bool CsvReader::next(CsvRecord& record) { return step(record) == Step::record; }
+
+CsvReader::Step CsvReader::step(CsvRecord& record) {
   record.fields.clear();
   unescaped_.clear();
-  const std::size_t size = text_.size();
   const char delimiter = dialect_.delimiter;
 
-  // Skip blank, whitespace-only and comment lines.
-  for (;;) {
-    if (pos_ >= size) return false;
-    std::size_t i = pos_;
-    while (i < size && is_blank(text_[i])) ++i;
-    const bool comment = dialect_.comment != '\0' && i < size && text_[i] == dialect_.comment && i == pos_;
-    if (i < size && text_[i] != '\n' && text_[i] != '\r' && !comment) break;
-    if (comment) {
-      while (i < size && text_[i] != '\n' && text_[i] != '\r') ++i;
-    }
-    if (i < size && text_[i] == '\r') ++i;
-    if (i < size && text_[i] == '\n') ++i;
-    pos_ = i;
-    ++line_;
-    line_start_ = pos_;
-  }
-
-  record.line = line_;
-  std::size_t i = pos_;
-  for (;;) {
-    // One field starting at i.
-    while (i < size && is_blank(text_[i])) ++i;
-    CsvField field;
-    field.line = line_;
-    field.column = column_at(i);
-    if (i < size && text_[i] == '"') {
-      const std::size_t open_line = line_;
-      const std::size_t open_column = field.column;
-      ++i;
-      const std::size_t content = i;
-      bool escaped = false;
-      for (;;) {
-        if (i >= size) {
-          throw invalid_argument(SourceLocation{source_name_, open_line, open_column, {}},
-                                 "quoted field is never closed (the file ends inside it)");
-        }
-        const char c = text_[i];
-        if (c == '"') {
-          if (i + 1 < size && text_[i + 1] == '"') {
-            escaped = true;
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        if (c == '\n' || c == '\r') {
-          if (c == '\r' && i + 1 < size && text_[i + 1] == '\n') ++i;
-          ++line_;
-          line_start_ = i + 1;
-        }
-        ++i;
+  // Skip blank, whitespace-only and comment lines (each one skipped is done:
+  // a stop for more text later resumes after it).
+  try {
+    for (;;) {
+      if (!has(pos_)) return Step::end;
+      std::size_t i = pos_;
+      while (has(i) && is_blank(text_[i])) ++i;
+      const bool comment = dialect_.comment != '\0' && has(i) && text_[i] == dialect_.comment && i == pos_;
+      if (has(i) && text_[i] != '\n' && text_[i] != '\r' && !comment) break;
+      if (comment) {
+        while (has(i) && text_[i] != '\n' && text_[i] != '\r') ++i;
       }
-      std::string_view raw = text_.substr(content, i - content);
-      ++i;  // closing quote
-      if (escaped) {
-        std::string& out = unescaped_.emplace_back();
-        out.reserve(raw.size());
-        for (std::size_t k = 0; k < raw.size(); ++k) {
-          out.push_back(raw[k]);
-          if (raw[k] == '"') ++k;  // skip the second quote of a doubled pair
-        }
-        field.text = out;
-      } else {
-        field.text = raw;
-      }
-      while (i < size && is_blank(text_[i])) ++i;
-      if (i < size && text_[i] != delimiter && text_[i] != '\n' && text_[i] != '\r') {
-        fail(i, std::string("expected '") + delimiter + "' or end of line after a closing quote");
-      }
-    } else {
-      const std::size_t start = i;
-      while (i < size && text_[i] != delimiter && text_[i] != '\n' && text_[i] != '\r') {
-        if (text_[i] == '"') {
-          fail(i, "unexpected '\"' inside an unquoted field (quote the whole field and double inner quotes)");
-        }
-        ++i;
-      }
-      std::size_t end = i;
-      while (end > start && is_blank(text_[end - 1])) --end;
-      field.text = text_.substr(start, end - start);
-    }
-    record.fields.push_back(field);
-    if (i < size && text_[i] == delimiter) {
-      ++i;
-      continue;
-    }
-    // End of record.
-    if (i < size && text_[i] == '\r') ++i;
-    if (i < size && text_[i] == '\n') ++i;
-    if (i <= size) {
+      if (has(i) && text_[i] == '\r') ++i;
+      if (has(i) && text_[i] == '\n') ++i;
       pos_ = i;
       ++line_;
       line_start_ = pos_;
     }
-    return true;
+  } catch (const NeedMoreText&) {
+    return Step::more;
+  }
+
+  const std::size_t record_line = line_;
+  const std::size_t record_line_start = line_start_;
+  record.line = line_;
+  std::size_t i = pos_;
+  try {
+    for (;;) {
+      // One field starting at i.
+      while (has(i) && is_blank(text_[i])) ++i;
+      CsvField field;
+      field.line = line_;
+      field.column = column_at(i);
+      if (has(i) && text_[i] == '"') {
+        const std::size_t open_line = line_;
+        const std::size_t open_column = field.column;
+        ++i;
+        const std::size_t content = i;
+        bool escaped = false;
+        for (;;) {
+          if (!has(i)) {
+            throw invalid_argument(SourceLocation{source_name_, open_line, open_column, {}},
+                                   "quoted field is never closed (the file ends inside it)");
+          }
+          const char c = text_[i];
+          if (c == '"') {
+            if (has(i + 1) && text_[i + 1] == '"') {
+              escaped = true;
+              i += 2;
+              continue;
+            }
+            break;
+          }
+          if (c == '\n' || c == '\r') {
+            if (c == '\r' && has(i + 1) && text_[i + 1] == '\n') ++i;
+            ++line_;
+            line_start_ = i + 1;
+          }
+          ++i;
+        }
+        std::string_view raw = text_.substr(content, i - content);
+        ++i;  // closing quote
+        while (has(i) && is_blank(text_[i])) ++i;
+        if (has(i) && text_[i] != delimiter && text_[i] != '\n' && text_[i] != '\r') {
+          fail(i, std::string("expected '") + delimiter + "' or end of line after a closing quote");
+        }
+        if (escaped) {
+          std::string& out = unescaped_.emplace_back();
+          out.reserve(raw.size());
+          for (std::size_t k = 0; k < raw.size(); ++k) {
+            out.push_back(raw[k]);
+            if (raw[k] == '"') ++k;  // skip the second quote of a doubled pair
+          }
+          field.text = out;
+        } else {
+          field.text = raw;
+        }
+      } else {
+        const std::size_t start = i;
+        while (has(i) && text_[i] != delimiter && text_[i] != '\n' && text_[i] != '\r') {
+          if (text_[i] == '"') {
+            fail(i, "unexpected '\"' inside an unquoted field (quote the whole field and double inner quotes)");
+          }
+          ++i;
+        }
+        std::size_t end = i;
+        while (end > start && is_blank(text_[end - 1])) --end;
+        field.text = text_.substr(start, end - start);
+      }
+      record.fields.push_back(field);
+      if (has(i) && text_[i] == delimiter) {
+        ++i;
+        continue;
+      }
+      // End of record.
+      if (has(i) && text_[i] == '\r') ++i;
+      if (has(i) && text_[i] == '\n') ++i;
+      pos_ = i;
+      ++line_;
+      line_start_ = pos_;
+      return Step::record;
+    }
+  } catch (const NeedMoreText&) {
+    line_ = record_line;
+    line_start_ = record_line_start;
+    record.fields.clear();
+    unescaped_.clear();
+    return Step::more;
   }
 }
 

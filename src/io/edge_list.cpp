@@ -1,8 +1,13 @@
 #include "orgnet/io/edge_list.hpp"
 
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <memory>
 #include <string>
 
+#include "io/utf8.hpp"
 #include "orgnet/error.hpp"
 #include "orgnet/io/csv_reader.hpp"
 
@@ -18,22 +23,15 @@ std::uint32_t column_of(std::string_view line, std::size_t offset) {
   }
   return column;
 }
-}  // namespace
 
-void read_edge_list(GraphBuilder& builder, std::string_view text, const std::string& source_name,
-                    const EdgeListOptions& options) {
-  validate_utf8(text, source_name);
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  const std::uint32_t file = builder.add_source(source_name);
-  std::size_t line_number = 0;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view line = text.substr(pos, end - pos);
-    pos = end + 1;
-    ++line_number;
+// Reads edge-list lines one at a time (from text in memory or from a stream).
+class EdgeListLines {
+ public:
+  EdgeListLines(GraphBuilder& builder, const std::string& source_name, const EdgeListOptions& options)
+      : builder_(builder), source_name_(source_name), options_(options), file_(builder.add_source(source_name)) {}
 
+  /// Line number `line_number` (1-based), without its '\n'.
+  void read(std::string_view line, std::size_t line_number) {
     // Split into at most four tokens (the fourth only to report it).
     std::string_view tokens[4];
     std::size_t starts[4] = {};
@@ -46,9 +44,9 @@ void read_edge_list(GraphBuilder& builder, std::string_view text, const std::str
       starts[count] = start;
       tokens[count++] = line.substr(start, i - start);
     }
-    if (count == 0 || tokens[0].front() == '#' || tokens[0].front() == '%') continue;
+    if (count == 0 || tokens[0].front() == '#' || tokens[0].front() == '%') return;
     const auto where = [&](std::size_t k, const char* field) {
-      return SourceLocation{source_name, line_number, column_of(line, starts[k]), field};
+      return SourceLocation{source_name_, line_number, column_of(line, starts[k]), field};
     };
     if (count == 1) {
       throw invalid_argument(where(0, "target"), "expected 'source target [weight]', got only one field");
@@ -65,9 +63,32 @@ void read_edge_list(GraphBuilder& builder, std::string_view text, const std::str
         throw invalid_argument(where(2, "weight"), "expected a number > 0, got '" + std::string(tokens[2]) + "'");
       }
     }
-    TieLocation at{file, static_cast<std::uint32_t>(line_number), column_of(line, starts[0]),
+    TieLocation at{file_, static_cast<std::uint32_t>(line_number), column_of(line, starts[0]),
                    column_of(line, starts[1]), count == 3 ? column_of(line, starts[2]) : 0};
-    builder.add_tie(tokens[0], tokens[1], options.relation, weight, at);
+    builder_.add_tie(tokens[0], tokens[1], options_.relation, weight, at);
+  }
+
+ private:
+  GraphBuilder& builder_;
+  const std::string& source_name_;
+  const EdgeListOptions& options_;
+  std::uint32_t file_;
+};
+
+}  // namespace
+
+void read_edge_list(GraphBuilder& builder, std::string_view text, const std::string& source_name,
+                    const EdgeListOptions& options) {
+  validate_utf8(text, source_name);
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  EdgeListLines lines(builder, source_name, options);
+  std::size_t line_number = 0;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    lines.read(text.substr(pos, end - pos), ++line_number);
+    pos = end + 1;
   }
 }
 
@@ -76,8 +97,43 @@ InfluenceGraph load_edge_list(const std::filesystem::path& file, const EdgeListO
   build.unknown_people = UnknownPersonPolicy::create;
   GraphBuilder builder(std::move(build));
   const std::string name = file.string();
-  const std::string text = read_text_file(name);
-  read_edge_list(builder, text, name, options);
+
+  // Streamed in 1 MiB chunks: each complete line is checked for UTF-8 and read;
+  // the unfinished last line waits for the next chunk.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> stream(std::fopen(name.c_str(), "rb"), &std::fclose);
+  if (!stream) throw invalid_argument(name + ": cannot open: " + std::strerror(errno));
+  EdgeListLines lines(builder, name, options);
+  constexpr std::size_t chunk = std::size_t{1} << 20;
+  std::string buffer;
+  std::size_t line_number = 0;
+  std::size_t scanned = 0;  // no '\n' in buffer[0, scanned)
+  bool eof = false;
+  while (!eof) {
+    const std::size_t held = buffer.size();
+    buffer.resize(held + chunk);
+    const std::size_t got = std::fread(buffer.data() + held, 1, chunk, stream.get());
+    buffer.resize(held + got);
+    if (got < chunk) {
+      if (std::ferror(stream.get())) throw invalid_argument(name + ": cannot read: " + std::strerror(errno));
+      eof = true;
+    }
+    std::size_t pos = 0;
+    for (;;) {
+      std::size_t end = buffer.find('\n', std::max(pos, scanned));
+      if (end == std::string::npos) {
+        if (!eof || pos >= buffer.size()) break;
+        end = buffer.size();  // the last line, without '\n'
+      }
+      std::string_view line(buffer.data() + pos, end - pos);
+      detail::validate_utf8_from_line(line, name, ++line_number);
+      if (line_number == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+      lines.read(line, line_number);
+      pos = end + 1;
+    }
+    pos = std::min(pos, buffer.size());
+    buffer.erase(0, pos);
+    scanned = buffer.size();
+  }
   return std::move(builder).build();
 }
 

@@ -49,6 +49,19 @@ struct Utf8Char {
   return {code, length};
 }
 
+/// validate_utf8 (csv_reader.hpp) for text whose first line is line `first_line`
+/// of the source.
+void validate_utf8_from_line(std::string_view text, const std::string& source_name, std::size_t first_line);
+
+/// The message for a byte that starts no valid UTF-8 character (CSV and edge
+/// lists, in memory or streamed).
+[[nodiscard]] inline std::string not_utf8_message(char byte) {
+  static constexpr char digits[] = "0123456789ABCDEF";
+  const auto b = static_cast<unsigned char>(byte);
+  return std::string("text is not valid UTF-8 (byte 0x") + digits[b >> 4] + digits[b & 0xF] +
+         "); re-export the file as UTF-8";
+}
+
 /// Appends the UTF-8 encoding of a code point (which must be <= U+10FFFF and
 /// not a surrogate).
 inline void append_utf8(std::string& out, char32_t code) {

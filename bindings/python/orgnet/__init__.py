@@ -389,3 +389,9 @@ from ._network_plan import NetworkPlan, management_attention, network_plan  # no
 
 __all__ += ["NetworkPlan", "management_attention", "network_plan"]
 # ---- end of network_plan ----
+
+# ---- ingest ----
+from ._ingest import ingest_events  # noqa: E402
+
+__all__ += ["ingest_events"]
+# ---- end of ingest ----

@@ -1853,3 +1853,26 @@ def management_attention(
 ) -> pd.DataFrame:
     """Whom the decision maker listens to: best chains and personalized PageRank towards them."""
 # ---- end of network_plan ----
+
+# ---- ingest ----
+import datetime as _datetime
+
+def ingest_events(
+    events: str | os.PathLike[str] | pd.DataFrame,
+    *,
+    half_life: float | str | _datetime.timedelta | None = None,
+    as_of: str | int | float | _datetime.datetime | None = None,
+    people: Iterable[str] | InfluenceGraph | None = None,
+    from_col: str = "from",
+    to_col: str = "to",
+    timestamp_col: str = "timestamp",
+    channel_col: str | None = "channel",
+    default_channel: str = "communication",
+    delimiter: str = ",",
+    min_weight: float | None = None,
+    chunk_size: int = 1048576,
+) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """Aggregate communication events (from, to, timestamp, channel) into ties
+    weighted by sum 2^(-(as_of - t) / half_life), streaming the file; returns
+    (ties DataFrame, report dict)."""
+# ---- end of ingest ----

@@ -55,7 +55,11 @@ struct CsvOptions {
 };
 
 /// Loads a people file and a ties file. Throws orgnet::invalid_argument on any
-/// problem, naming file, line and column.
+/// problem, naming file, line and column. The files are streamed in 1 MiB
+/// chunks (CsvStreamReader): peak memory is the graph plus a chunk, not the
+/// file sizes; records and messages are those of read_people_csv and
+/// read_ties_csv on the same text (see csv_stream.hpp for the order of a
+/// UTF-8 error).
 [[nodiscard]] InfluenceGraph load_csv(const std::filesystem::path& people_file, const std::filesystem::path& ties_file,
                                       const CsvOptions& options = {});
 

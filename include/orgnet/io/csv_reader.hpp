@@ -9,7 +9,8 @@
 // inside an unquoted field, text after a closing quote, a quote never closed.
 //
 // The reader works on text already in memory and hands out views into it, so a
-// record's fields stay valid until the next call to next().
+// record's fields stay valid until the next call to next(). CsvStreamReader
+// (csv_stream.hpp) runs the same tokenizer over a stream read in chunks.
 
 #include <cstddef>
 #include <deque>
@@ -54,9 +55,24 @@ class CsvReader {
   }
 
  private:
+  friend class CsvStreamReader;
+  struct Streaming {};
+  /// For CsvStreamReader: no text yet, no UTF-8 check, no byte-order-mark check.
+  CsvReader(Streaming, std::string source_name, CsvDialect dialect);
+
+  /// What step() did: read a record, reached the end of the text, or stopped
+  /// because the record (or the blank lines before it) may go on past the end
+  /// of a text that is not final; the state is then as before the record.
+  enum class Step { record, end, more };
+  Step step(CsvRecord& record);
+  /// True if text_[i] exists; at the end of a text that is not final, stops
+  /// the record (throws an internal signal that step() catches).
+  [[nodiscard]] bool has(std::size_t i) const;
+
   [[nodiscard]] std::size_t column_at(std::size_t offset) const;
   [[noreturn]] void fail(std::size_t offset, const std::string& message) const;
 
+  bool final_ = true;  // false while a stream may still append to the text
   std::string_view text_;
   std::string source_name_;
   CsvDialect dialect_;
@@ -64,6 +80,12 @@ class CsvReader {
   std::size_t line_ = 1;
   std::size_t line_start_ = 0;
   std::deque<std::string> unescaped_;  // storage for fields that contained ""
+  struct ColumnCache {
+    std::size_t line_start = static_cast<std::size_t>(-1);
+    std::size_t offset = 0;
+    std::size_t column = 1;
+  };
+  mutable ColumnCache column_cache_;  // last column_at() answer
 };
 
 /// Throws orgnet::invalid_argument naming line and column of the first byte

@@ -19,6 +19,10 @@ struct EdgeListOptions {
   BuildOptions build = {};       ///< unknown_people is always `create` here.
 };
 
+/// Loads an edge-list file, streamed in 1 MiB chunks (memory: the graph plus a
+/// chunk and the longest line). Same graph and messages as read_edge_list on
+/// the same text, except that each line is checked for UTF-8 when it is read,
+/// so an error on an earlier line comes before a bad byte on a later one.
 [[nodiscard]] InfluenceGraph load_edge_list(const std::filesystem::path& file, const EdgeListOptions& options = {});
 
 /// Adds the ties of edge-list `text` to `builder`.
