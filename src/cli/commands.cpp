@@ -24,6 +24,7 @@ void register_commands(CLI::App& app) {
   register_win_over(app);
   register_seeds(app);
   register_network_plan(app);
+  register_report(app);
   register_datasets(app);
 }
 

@@ -28,5 +28,6 @@ void register_path(CLI::App& app);          // path_command.cpp
 void register_win_over(CLI::App& app);      // win_over_command.cpp
 void register_seeds(CLI::App& app);         // seeds_command.cpp
 void register_network_plan(CLI::App& app);  // network_plan_command.cpp
+void register_report(CLI::App& app);        // report_command.cpp
 
 }  // namespace orgnet::cli
