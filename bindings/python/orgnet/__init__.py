@@ -389,3 +389,9 @@ from ._network_plan import NetworkPlan, management_attention, network_plan  # no
 
 __all__ += ["NetworkPlan", "management_attention", "network_plan"]
 # ---- end of network_plan ----
+
+# ---- report ----
+from ._orgnet import layout, pseudonymize, pseudonyms, write_report  # noqa: E402
+
+__all__ += ["layout", "pseudonymize", "pseudonyms", "write_report"]
+# ---- end of report ----
