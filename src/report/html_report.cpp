@@ -439,11 +439,111 @@ void sociogram(Page& p, const Context& c, const std::vector<double>& size_score,
   p.raw("</div>\n");
 }
 
+// ---- figures -------------------------------------------------------------------
+
+// Everything the sections show, computed before anything is written (the
+// highlights at the top quote the later sections).
+struct Figures {
+  GraphSummary summary;
+  CentralityTable table;
+  CutPointsResult cuts;
+  std::vector<vertex_id> cut_order;  // cut points, most people cut off first
+  StructuralHolesResult holes;
+  std::vector<vertex_id> brokers;  // top by betweenness (with two contacts or more)
+  std::optional<MixingResult> mix;
+  CommunityResult comm;
+  std::optional<PartitionAgreement> agreement;
+  FormalInformalResult formal;
+  RolesResult roles;
+  std::optional<vertex_id> source, target;
+  std::optional<ChainResult> chain;
+  std::optional<MustPassResult> must;
+};
+
+std::string id_list(const InfluenceGraph& g, const std::vector<vertex_id>& people, std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < people.size() && i < count; ++i) {
+    out += (i ? ", " : "") + std::string("<strong>") + html_escape(g.id(people[i])) + "</strong>";
+  }
+  return out;
+}
+
+void highlights(Page& p, const Context& c, const Figures& f) {
+  const InfluenceGraph& g = *c.g;
+  if (g.num_vertices() == 0) return;
+  p.raw("<h3>Highlights</h3>\n<ul id=\"highlights\">\n");
+  std::vector<vertex_id> top;
+  for (const RankedPerson& r : top_k(g, f.table.find(Measure::pagerank)->values, {.k = 3})) top.push_back(r.vertex);
+  p.raw("<li>Most influential (PageRank, influence exerted): ").raw(id_list(g, top, 3)).raw(".</li>\n");
+  top.clear();
+  for (const RankedPerson& r : top_k(g, f.table.find(Measure::betweenness)->values, {.k = 3})) {
+    if (r.score > 0) top.push_back(r.vertex);
+  }
+  if (!top.empty()) p.raw("<li>Main brokers (betweenness): ").raw(id_list(g, top, 3)).raw(".</li>\n");
+  if (f.cut_order.empty()) {
+    p.raw("<li>No single person's departure would split the network.</li>\n");
+  } else {
+    p.raw("<li>")
+        .raw(std::to_string(f.cut_order.size()))
+        .raw(" cut point(s): people whose departure would split the network, first ")
+        .raw(id_list(g, f.cut_order, 1))
+        .raw(" (")
+        .raw(std::to_string(f.cuts.cut_off[f.cut_order.front()]))
+        .raw(" people cut off).</li>\n");
+  }
+  if (f.mix) {
+    std::size_t silo = f.mix->num_groups();
+    for (std::size_t i = 0; i < f.mix->num_groups(); ++i) {
+      const auto d = g.find_department(f.mix->groups[i]);
+      if ((d && c.suppressed(*d)) || std::isnan(f.mix->group_ei[i])) continue;
+      if (silo == f.mix->num_groups() || f.mix->group_ei[i] < f.mix->group_ei[silo]) silo = i;
+    }
+    if (silo < f.mix->num_groups()) {
+      p.raw("<li>Most inward-looking department: <strong>")
+          .text(f.mix->groups[silo])
+          .raw("</strong> (E-I ")
+          .raw(fixed(f.mix->group_ei[silo]))
+          .raw("; whole network ")
+          .raw(fixed(f.mix->ei))
+          .raw(").</li>\n");
+    }
+  }
+  p.raw("<li>").raw(std::to_string(f.comm.count())).raw(" informal communities");
+  if (f.agreement) p.raw(", agreeing with the departments at NMI ").raw(fixed(f.agreement->nmi));
+  p.raw(".</li>\n");
+  if (f.formal.levels_vary) {
+    p.raw("<li>")
+        .raw(std::to_string(f.formal.hidden_influencers.size()))
+        .raw(" hidden influencer(s) (influence far above their formal level)")
+        .raw(f.formal.hidden_influencers.empty() ? "" : ": ")
+        .raw(id_list(g, f.formal.hidden_influencers, 3))
+        .raw(f.formal.hidden_influencers.size() > 3
+                 ? " and " + std::to_string(f.formal.hidden_influencers.size() - 3) + " more"
+                 : "")
+        .raw(".</li>\n");
+  }
+  if (f.chain) {
+    p.raw("<li>Best chain from <strong>").text(g.id(*f.source)).raw("</strong> to <strong>").text(g.id(*f.target));
+    if (f.chain->found()) {
+      p.raw("</strong>: ")
+          .raw(std::to_string(f.chain->chain.steps()))
+          .raw(" step(s), probability ")
+          .raw(percent(f.chain->chain.probability))
+          .raw(".</li>\n");
+    } else {
+      p.raw("</strong>: none.</li>\n");
+    }
+  }
+  p.raw("</ul>\n");
+}
+
 // ---- sections ------------------------------------------------------------------
 
-void summary_section(Page& p, const Context& c) {
-  const GraphSummary s = summarize(*c.g);
+void summary_section(Page& p, const Context& c, const Figures& f) {
+  const GraphSummary& s = f.summary;
   p.raw("<section id=\"summary\"><h2>Summary</h2>\n");
+  highlights(p, c, f);
+  p.raw("<h3>Figures</h3>\n");
   p.begin_table("summary-table", {"Figure", "Value"});
   auto row_count = [&](std::string_view label, std::size_t value) {
     p.raw("<tr>").text_cell(label);
@@ -476,8 +576,8 @@ void summary_section(Page& p, const Context& c) {
 }
 
 void ranking_table(Page& p, const Context& c, std::string_view id, std::span<const double> scores,
-                   std::string_view score_header, bool ascending = false) {
-  const auto rows = top_k(*c.g, scores, {.k = c.o->top, .ascending = ascending});
+                   std::string_view score_header) {
+  const auto rows = top_k(*c.g, scores, {.k = c.o->top});
   p.begin_table(id, person_headers(c, {std::string(score_header)}));
   for (const RankedPerson& r : rows) {
     p.raw("<tr>");
@@ -489,57 +589,63 @@ void ranking_table(Page& p, const Context& c, std::string_view id, std::span<con
   p.end_table();
 }
 
-void bottleneck_section(Page& p, const Context& c, const CutPointsResult& cuts, const StructuralHolesResult& holes,
-                        const std::vector<double>& between, const std::vector<vertex_id>& top_brokers) {
-  const InfluenceGraph& g = *c.g;
+void centrality_section(Page& p, const Context& c, const Figures& f) {
+  p.raw("<section id=\"centrality\"><h2>Who matters</h2>\n");
+  p.paragraph("The top " + std::to_string(c.o->top) +
+              " people by each measure (centrality_table with flow = exerted: scores follow the influence a "
+              "person exerts; path measures on -ln strength, i.e. most probable chains).");
+  for (const CentralityColumn& col : f.table.columns) {
+    p.raw("<h3>").text(measure_title(col.measure)).raw("</h3>\n");
+    ranking_table(p, c, "top-" + std::string(to_string(col.measure)), col.values, std::string(to_string(col.measure)));
+  }
+  p.raw("</section>\n");
+}
+
+void bottleneck_section(Page& p, const Context& c, const Figures& f) {
   p.raw("<section id=\"bottlenecks\"><h2>Bottlenecks and brokers</h2>\n");
   p.raw("<h3>Cut points</h3>\n");
   p.paragraph(
-      "People whose departure would split the network (articulation points of the undirected view): how many "
+      "People whose departure would split the network (articulation points of the undirected view), with how many "
       "others would be cut off from the largest remaining part.");
-  std::vector<std::size_t> order(cuts.articulation_points.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return cuts.cut_off[cuts.articulation_points[a]] > cuts.cut_off[cuts.articulation_points[b]];
-  });
-  if (order.empty()) {
+  if (f.cut_order.empty()) {
     p.paragraph("None: no single person's departure splits the network.");
   } else {
     p.begin_table("cut-points", person_headers(c, {"People cut off", "Pieces"}));
-    for (std::size_t i = 0; i < order.size() && i < c.o->top; ++i) {
-      const vertex_id v = cuts.articulation_points[order[i]];
+    for (std::size_t i = 0; i < f.cut_order.size() && i < c.o->top; ++i) {
+      const vertex_id v = f.cut_order[i];
       p.raw("<tr>");
       p.count_cell(i + 1);
       person_cells(p, c, v);
-      p.count_cell(cuts.cut_off[v]);
-      p.count_cell(cuts.pieces[v]);
+      p.count_cell(f.cuts.cut_off[v]);
+      p.count_cell(f.cuts.pieces[v]);
       p.raw("</tr>\n");
     }
     p.end_table();
-    p.paragraph(std::to_string(cuts.articulation_points.size()) + " cut point(s) in all; " +
-                std::to_string(cuts.bridges.size()) + " bridge(s) (ties whose loss splits the network).");
   }
+  p.paragraph(std::to_string(f.cut_order.size()) + " cut point(s) in all; " + std::to_string(f.cuts.bridges.size()) +
+              " bridge(s) (ties whose loss splits the network).");
   p.raw("<h3>Brokers</h3>\n");
   p.paragraph(
-      "People who span structural holes (Burt): highest effective size (non-redundant contacts), with their "
-      "efficiency, constraint (low = many independent contacts), hierarchy and betweenness.");
-  p.begin_table("brokers", person_headers(c, {"Effective size", "Efficiency", "Constraint", "Hierarchy", "Contacts",
-                                              "Betweenness"}));
-  for (std::size_t i = 0; i < top_brokers.size(); ++i) {
-    const vertex_id v = top_brokers[i];
+      "The people on most of the most probable chains between others (betweenness), with Burt's structural-hole "
+      "measures: effective size (non-redundant contacts), efficiency, constraint (low = many independent "
+      "contacts) and hierarchy. People with fewer than two contacts are left out.");
+  const std::vector<double>& between = f.table.find(Measure::betweenness)->values;
+  p.begin_table("brokers", person_headers(c, {"Betweenness", "Effective size", "Efficiency", "Constraint", "Hierarchy",
+                                              "Contacts"}));
+  for (std::size_t i = 0; i < f.brokers.size(); ++i) {
+    const vertex_id v = f.brokers[i];
     p.raw("<tr>");
     p.count_cell(i + 1);
     person_cells(p, c, v);
-    p.number_cell(holes.effective_size[v]);
-    p.number_cell(holes.efficiency[v]);
-    p.number_cell(holes.constraint[v]);
-    p.number_cell(holes.hierarchy[v]);
-    p.count_cell(holes.contacts[v]);
     p.number_cell(between[v]);
+    p.number_cell(f.holes.effective_size[v]);
+    p.number_cell(f.holes.efficiency[v]);
+    p.number_cell(f.holes.constraint[v]);
+    p.number_cell(f.holes.hierarchy[v]);
+    p.count_cell(f.holes.contacts[v]);
     p.raw("</tr>\n");
   }
   p.end_table();
-  (void)g;
   p.raw("</section>\n");
 }
 
@@ -551,10 +657,12 @@ void departments_section(Page& p, const Context& c, const MixingResult& mix) {
       "Krackhardt's E-I index over the influence ties people send: (external - internal) / (external + internal); "
       "-1 = all ties stay inside the department (a silo), +1 = all leave it. Expected E-I and p come from " +
       std::to_string(mix.permutations) + " random relabellings of people (department sizes fixed), seed " +
-      std::to_string(mix.seed) + ".");
-  p.raw("<p>Whole network: E-I ")
+      std::to_string(mix.seed) + "; a small p means the department keeps to itself more than chance would.");
+  p.raw("<p>Whole network: E-I <span id=\"network-ei\" data-value=\"")
+      .raw(exact(mix.ei))
+      .raw("\">")
       .raw(fixed(mix.ei))
-      .raw(" (expected ")
+      .raw("</span> (expected ")
       .raw(fixed(mix.expected_ei))
       .raw(", p(lower) ")
       .raw(fixed(mix.p_less))
@@ -601,71 +709,64 @@ void departments_section(Page& p, const Context& c, const MixingResult& mix) {
     p.end_table();
   } else {
     p.paragraph("The mixing matrix is not shown: " + std::to_string(groups) +
-                " departments (more than 25); `orgnet structure silos --format csv` writes it.");
+                " departments (more than 25); `orgnet structure silos --format json` gives it.");
   }
   p.raw("</section>\n");
 }
 
-void structure_section(Page& p, const Context& c, bool has_departments) {
+void structure_section(Page& p, const Context& c, const Figures& f) {
   const InfluenceGraph& g = *c.g;
   const HtmlReportOptions& o = *c.o;
   p.raw("<section id=\"structure\"><h2>Informal structure</h2>\n");
-  if (o.progress) o.progress("communities");
-  const CommunityResult comm = communities(g, {.seed = o.seed});
   p.raw("<p id=\"communities\">Louvain communities (undirected view, seed ")
       .raw(std::to_string(o.seed))
       .raw("): <span data-value=\"")
-      .raw(std::to_string(comm.count()))
+      .raw(std::to_string(f.comm.count()))
       .raw("\">")
-      .raw(std::to_string(comm.count()))
+      .raw(std::to_string(f.comm.count()))
       .raw("</span> communities, modularity ")
-      .raw(fixed(comm.modularity))
+      .raw(fixed(f.comm.modularity))
       .raw(".");
-  if (has_departments) {
-    const PartitionAgreement a = partition_agreement(department_labeling(g), community_labeling(comm));
+  if (f.agreement) {
     p.raw(" Agreement with departments: NMI <span id=\"nmi\" data-value=\"")
-        .raw(exact(a.nmi))
+        .raw(exact(f.agreement->nmi))
         .raw("\">")
-        .raw(fixed(a.nmi))
+        .raw(fixed(f.agreement->nmi))
         .raw("</span>, ARI <span id=\"ari\" data-value=\"")
-        .raw(exact(a.ari))
+        .raw(exact(f.agreement->ari))
         .raw("\">")
-        .raw(fixed(a.ari))
+        .raw(fixed(f.agreement->ari))
         .raw("</span> (1 = the informal groups are the departments, 0 = unrelated).");
   }
   p.raw("</p>\n");
 
-  if (o.progress) o.progress("formal vs informal");
-  const FormalInformalResult f =
-      formal_vs_informal(g, {.qap = {.seed = o.seed, .threads = o.threads}, .centrality = {.threads = o.threads}});
   p.raw("<h3>Hidden influencers</h3>\n");
-  if (!f.levels_vary) {
+  if (!f.formal.levels_vary) {
     p.paragraph("Not available: the data gives no formal levels that vary (no hierarchy).");
   } else {
     p.paragraph(
         "People whose PageRank (influence exerted) is far above what their formal level predicts (residual of "
-        "the percentile rank on level at least 0.25).");
-    if (f.hidden_influencers.empty()) {
+        "the percentile rank on level at least 0.25; level 0 = top).");
+    if (f.formal.hidden_influencers.empty()) {
       p.paragraph("None.");
     } else {
       p.begin_table("hidden-influencers", person_headers(c, {"Level", "Influence percentile", "Residual"}));
       std::size_t rank = 0;
-      for (vertex_id v : f.hidden_influencers) {
+      for (vertex_id v : f.formal.hidden_influencers) {
         if (rank >= o.top) break;
         p.raw("<tr>");
         p.count_cell(++rank);
         person_cells(p, c, v);
-        p.number_cell(f.level[v], 0);
-        p.number_cell(f.percentile[v]);
-        p.number_cell(f.residual[v]);
+        p.number_cell(f.formal.level[v], 0);
+        p.number_cell(f.formal.percentile[v]);
+        p.number_cell(f.formal.residual[v]);
         p.raw("</tr>\n");
       }
       p.end_table();
     }
   }
 
-  if (o.progress) o.progress("roles");
-  const RolesResult roles = ona_roles(g, {.groups = department_labeling(g), .threads = o.threads});
+  const RolesResult& roles = f.roles;
   p.raw("<h3>ONA roles</h3>\n");
   std::size_t counts[4] = {0, 0, 0, 0};
   std::vector<vertex_id> with_role;
@@ -678,12 +779,10 @@ void structure_section(Page& p, const Context& c, bool has_departments) {
       with_role.push_back(v);
     }
   }
-  p.paragraph(
-      "After Cross and Prusak, from percentile thresholds (see docs/structure.md): " + std::to_string(counts[0]) +
-      " central connector(s), " + std::to_string(counts[1]) + " boundary spanner(s), " + std::to_string(counts[2]) +
-      " information broker(s), " + std::to_string(counts[3]) +
-      " peripheral specialist(s). The people with a central role, by "
-      "betweenness:");
+  p.paragraph("After Cross and Prusak, from percentile thresholds (docs/structure.md): " + std::to_string(counts[0]) +
+              " central connector(s), " + std::to_string(counts[1]) + " boundary spanner(s), " +
+              std::to_string(counts[2]) + " information broker(s), " + std::to_string(counts[3]) +
+              " peripheral specialist(s). The people with a central role, by betweenness:");
   std::stable_sort(with_role.begin(), with_role.end(),
                    [&](vertex_id a, vertex_id b) { return roles.betweenness[a] > roles.betweenness[b]; });
   p.begin_table("roles", person_headers(c, {"Roles", "Degree percentile", "Betweenness percentile", "Groups reached"}));
@@ -702,19 +801,20 @@ void structure_section(Page& p, const Context& c, bool has_departments) {
   p.raw("</section>\n");
 }
 
-void path_section(Page& p, const Context& c, vertex_id source, vertex_id target, const ChainResult& chain) {
+void path_section(Page& p, const Context& c, const Figures& f) {
   const InfluenceGraph& g = *c.g;
+  const vertex_id source = *f.source, target = *f.target;
   p.raw("<section id=\"path\"><h2>Persuasion chain</h2>\n");
   p.raw("<p>The most probable chain of influence from <strong>")
       .text(g.id(source))
       .raw("</strong> to <strong>")
       .text(g.id(target))
       .raw("</strong>: ");
-  if (!chain.found()) {
-    p.raw("none (").text(chain.reason).raw(").</p>\n</section>\n");
+  if (!f.chain->found()) {
+    p.raw("none (").text(f.chain->reason).raw(").</p>\n</section>\n");
     return;
   }
-  const Chain& ch = chain.chain;
+  const Chain& ch = f.chain->chain;
   p.raw("probability <span id=\"path-probability\" data-value=\"")
       .raw(exact(ch.probability))
       .raw("\">")
@@ -723,36 +823,43 @@ void path_section(Page& p, const Context& c, vertex_id source, vertex_id target,
       .raw(std::to_string(ch.steps()))
       .raw(" step(s), weakest tie ")
       .raw(fixed(ch.weakest))
-      .raw(".</p>\n");
+      .raw(". Talk to the first person of each step in turn; each must convince the next.</p>\n");
   p.begin_table("path-steps", {"Step", "From", "To", "Strength", "Cumulative probability"});
   double cumulative = 1.0;
   for (std::size_t s = 0; s < ch.steps(); ++s) {
     cumulative *= ch.strengths[s];
     p.raw("<tr>");
     p.count_cell(s + 1);
-    p.raw("<td class=\"person\" data-id=\"").text(g.id(ch.people[s])).raw("\">").text(g.id(ch.people[s])).raw("</td>");
-    p.raw("<td class=\"person\" data-id=\"")
-        .text(g.id(ch.people[s + 1]))
-        .raw("\">")
-        .text(g.id(ch.people[s + 1]))
-        .raw("</td>");
+    for (const vertex_id v : {ch.people[s], ch.people[s + 1]}) {
+      p.raw("<td class=\"person\" data-id=\"").text(g.id(v)).raw("\">").text(g.id(v)).raw("</td>");
+    }
     p.number_cell(ch.strengths[s]);
     p.number_cell(cumulative);
     p.raw("</tr>\n");
   }
   p.end_table();
-  const MustPassResult must = must_pass(g, source, target);
   p.raw("<p id=\"must-pass\">Must-pass people (every chain from the source to the target runs through them): ");
-  if (must.people.empty()) {
+  if (f.must->people.empty()) {
     p.raw("none.");
   } else {
-    for (std::size_t i = 0; i < must.people.size(); ++i) {
-      p.raw(i ? ", " : "").raw("<span class=\"person\" data-id=\"").text(g.id(must.people[i])).raw("\">");
-      p.text(g.id(must.people[i])).raw("</span>");
+    for (std::size_t i = 0; i < f.must->people.size(); ++i) {
+      const std::string& id = g.id(f.must->people[i]);
+      p.raw(i ? ", " : "").raw("<span class=\"person\" data-id=\"").text(id).raw("\">").text(id).raw("</span>");
     }
     p.raw(".");
   }
   p.raw("</p>\n</section>\n");
+}
+
+std::string_view section_label(std::string_view id) {
+  if (id == "summary") return "Summary";
+  if (id == "sociogram") return "Sociogram";
+  if (id == "centrality") return "Who matters";
+  if (id == "bottlenecks") return "Bottlenecks";
+  if (id == "departments") return "Departments";
+  if (id == "structure") return "Informal structure";
+  if (id == "path") return "Persuasion chain";
+  return "Notes";
 }
 
 }  // namespace
@@ -764,14 +871,18 @@ HtmlReport build_html_report(const InfluenceGraph& input, const HtmlReportOption
     throw invalid_argument("html report: give both path_from and path_to, or neither");
   }
   if (o.threads < 0) throw invalid_argument("html report: threads must be >= 0, got " + std::to_string(o.threads));
-  std::optional<vertex_id> source, target;
+  Figures f;
   if (!o.path_from.empty()) {
-    source = input.index_of(o.path_from);
-    target = input.index_of(o.path_to);
+    f.source = input.index_of(o.path_from);
+    f.target = input.index_of(o.path_to);
   }
-  if (o.progress && o.pseudonymize) o.progress("pseudonyms");
+  auto step = [&o](std::string_view name) {
+    if (o.progress) o.progress(name);
+  };
+  if (o.pseudonymize) step("pseudonyms");
   const InfluenceGraph g = o.pseudonymize ? pseudonymize(input, {.salt = o.pseudonym_salt}) : input;
   const std::size_t n = g.num_vertices();
+  const bool has_departments = g.num_departments() > 0;
 
   HtmlReport report;
   Context c;
@@ -786,38 +897,53 @@ HtmlReport build_html_report(const InfluenceGraph& input, const HtmlReportOption
   }
 
   // ---- computations ----
-  if (o.progress) o.progress("centrality");
+  step("summary");
+  f.summary = summarize(g);
+  step("centrality");
   std::vector<Measure> measures = {Measure::pagerank, Measure::betweenness, Measure::degree, Measure::harmonic,
                                    Measure::eigenvector};
   if (std::find(measures.begin(), measures.end(), o.size_by) == measures.end()) measures.push_back(o.size_by);
-  const CentralityTable table = centrality_table(g, {.measures = measures, .threads = o.threads});
-  const std::vector<double>& size_score = table.find(o.size_by)->values;
-  const std::vector<double>& between = table.find(Measure::betweenness)->values;
+  f.table = centrality_table(g, {.measures = measures, .threads = o.threads});
+  const std::vector<double>& between = f.table.find(Measure::betweenness)->values;
 
-  if (o.progress) o.progress("bottlenecks");
-  const CutPointsResult cuts = cut_points(g);
-  const StructuralHolesResult holes = structural_holes(g, {.threads = o.threads});
-  std::vector<vertex_id> top_brokers;
-  for (const RankedPerson& r : top_k(g, holes.effective_size, {.k = o.top})) {
-    if (!std::isnan(r.score) && holes.contacts[r.vertex] >= 2) top_brokers.push_back(r.vertex);
+  step("bottlenecks");
+  f.cuts = cut_points(g);
+  f.cut_order = f.cuts.articulation_points;
+  std::stable_sort(f.cut_order.begin(), f.cut_order.end(),
+                   [&](vertex_id a, vertex_id b) { return f.cuts.cut_off[a] > f.cuts.cut_off[b]; });
+  f.holes = structural_holes(g, {.threads = o.threads});
+  for (const RankedPerson& r : top_k(g, between, {.k = 0})) {
+    if (f.brokers.size() >= o.top) break;
+    if (f.holes.contacts[r.vertex] >= 2) f.brokers.push_back(r.vertex);
   }
   std::vector<char> broker(n, 0);
-  {
-    std::vector<vertex_id> aps = cuts.articulation_points;
-    std::stable_sort(aps.begin(), aps.end(),
-                     [&](vertex_id a, vertex_id b) { return cuts.cut_off[a] > cuts.cut_off[b]; });
-    for (std::size_t i = 0; i < aps.size() && i < o.top; ++i) broker[aps[i]] = 1;
-    for (vertex_id v : top_brokers) broker[v] = 1;
-    for (vertex_id v = 0; v < n; ++v) {
-      if (broker[v]) report.brokers.push_back(v);
-    }
+  for (std::size_t i = 0; i < f.cut_order.size() && i < o.top; ++i) broker[f.cut_order[i]] = 1;
+  for (std::size_t i = 0; i < f.brokers.size() && i < o.outlined_brokers; ++i) {
+    if (between[f.brokers[i]] > 0) broker[f.brokers[i]] = 1;
   }
-  std::optional<ChainResult> chain;
+  for (vertex_id v = 0; v < n; ++v) {
+    if (broker[v]) report.brokers.push_back(v);
+  }
+
+  if (has_departments) {
+    step("departments");
+    f.mix = mixing(
+        g, {.groups = department_labeling(g), .permutations = o.permutations, .seed = o.seed, .threads = o.threads});
+  }
+  step("communities");
+  f.comm = communities(g, {.seed = o.seed});
+  if (has_departments) f.agreement = partition_agreement(department_labeling(g), community_labeling(f.comm));
+  step("formal vs informal");
+  f.formal =
+      formal_vs_informal(g, {.qap = {.seed = o.seed, .threads = o.threads}, .centrality = {.threads = o.threads}});
+  step("roles");
+  f.roles = ona_roles(g, {.groups = department_labeling(g), .threads = o.threads});
   std::vector<vertex_id> path;
-  if (source) {
-    if (o.progress) o.progress("persuasion chain");
-    chain = best_chain(g, *source, *target);
-    if (chain->found()) path = chain->chain.people;
+  if (f.source) {
+    step("persuasion chain");
+    f.chain = best_chain(g, *f.source, *f.target);
+    f.must = must_pass(g, *f.source, *f.target);
+    if (f.chain->found()) path = f.chain->chain.people;
   }
 
   // ---- page ----
@@ -833,52 +959,33 @@ HtmlReport build_html_report(const InfluenceGraph& input, const HtmlReportOption
   if (c.k > 1) p.raw(" &middot; departments under ").raw(std::to_string(c.k)).raw(" people suppressed");
   p.raw(" &middot; orgnet ").raw(config::version).raw("</p></header>\n");
 
-  const bool has_departments = g.num_departments() > 0;
   report.sections = {"summary", "sociogram", "centrality", "bottlenecks"};
   if (has_departments) report.sections.emplace_back("departments");
   report.sections.emplace_back("structure");
-  if (source) report.sections.emplace_back("path");
+  if (f.source) report.sections.emplace_back("path");
   report.sections.emplace_back("notes");
   p.raw("<nav><ul>");
   for (const auto& s : report.sections) {
-    std::string label = s;
-    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
-    p.raw("<li><a href=\"#").raw(s).raw("\">").raw(label).raw("</a></li>");
+    p.raw("<li><a href=\"#").raw(s).raw("\">").raw(section_label(s)).raw("</a></li>");
   }
   p.raw("</ul></nav>\n");
 
-  summary_section(p, c);
-
-  if (o.progress) o.progress("layout");
+  summary_section(p, c, f);
+  step("layout");
   p.raw("<section id=\"sociogram\"><h2>Sociogram</h2>\n");
-  sociogram(p, c, size_score, broker, path, report);
+  sociogram(p, c, f.table.find(o.size_by)->values, broker, path, report);
   p.raw("</section>\n");
-
-  p.raw("<section id=\"centrality\"><h2>Who matters</h2>\n");
-  p.paragraph("The top " + std::to_string(o.top) +
-              " people by each measure (centrality_table, influence exerted, path measures on -ln strength).");
-  for (const CentralityColumn& col : table.columns) {
-    p.raw("<h3>").text(measure_title(col.measure)).raw("</h3>\n");
-    const std::string id = "top-" + std::string(to_string(col.measure));
-    ranking_table(p, c, id, col.values, std::string(to_string(col.measure)));
-  }
-  p.raw("</section>\n");
-
-  bottleneck_section(p, c, cuts, holes, between, top_brokers);
-
-  if (has_departments) {
-    if (o.progress) o.progress("departments");
-    const MixingResult mix = mixing(
-        g, {.groups = department_labeling(g), .permutations = o.permutations, .seed = o.seed, .threads = o.threads});
-    departments_section(p, c, mix);
-  }
-  structure_section(p, c, has_departments);
-  if (source) path_section(p, c, *source, *target, *chain);
+  step("writing");
+  centrality_section(p, c, f);
+  bottleneck_section(p, c, f);
+  if (f.mix) departments_section(p, c, *f.mix);
+  structure_section(p, c, f);
+  if (f.source) path_section(p, c, f);
 
   p.raw("<section id=\"notes\"><h2>Notes</h2>\n<ul class=\"note\">\n");
   p.raw(
-      "<li>An influence tie u &rarr; v means u influences v, with strength in (0, 1] from the relation map "
-      "(e.g. asking someone for advice makes them an influence on you).</li>\n");
+      "<li>An influence tie u &rarr; v means u influences v, with a strength in (0, 1] given by the relation map "
+      "(e.g. asking someone for advice makes them an influence on you). Parallel ties are merged by noisy-or.</li>\n");
   if (o.pseudonymize) {
     p.raw(
         "<li>Pseudonymized: person ids are replaced by pseudonyms; names, titles and other personal attributes are "

@@ -5,7 +5,8 @@
 // run with the settings stated in the report:
 //
 //   section (element id)      contents                                  computed by
-//   summary                   people, ties per relation, edges,         summarize (report/summary.hpp)
+//   summary (highlights,      highlights quoting the sections below;    summarize (report/summary.hpp)
+//   summary-table)            people, ties per relation, edges,
 //                             density, reciprocity, components,
 //                             hierarchy
 //   sociogram                 SVG drawing (see below)                   force_layout (report/layout.hpp)
@@ -13,7 +14,8 @@
 //   (top-<measure>)           degree, harmonic closeness, eigenvector
 //                             (flow = exerted), and the sizing measure
 //   bottlenecks               cut points (cut-points), bridges, top     cut_points, structural_holes,
-//   (cut-points, brokers)     brokers by effective size (brokers)       betweenness
+//   (cut-points, brokers)     brokers by betweenness with Burt's         betweenness
+//                             measures (people with >= 2 contacts)
 //   departments               size, internal/external ties, E-I with    mixing (permutation test,
 //   (departments, mixing)     permutation test, mixing matrix            `permutations`, `seed`)
 //   structure                 communities vs departments (NMI, ARI),    communities, partition_agreement,
@@ -30,8 +32,9 @@
 // Sociogram. Nodes are coloured by department (a fixed palette of 19 colours
 // for the 19 largest departments, grey for the others, white for people with
 // no department; the legend names them), their area is proportional to the
-// `size_by` measure, brokers (the cut points and the brokers of the bottleneck
-// tables) are outlined in black, the persuasion chain's people and steps are
+// `size_by` measure, brokers (the `top` cut points that cut off most people
+// and the `outlined_brokers` first rows of the brokers table with betweenness
+// above 0) are outlined in black, the persuasion chain's people and steps are
 // drawn in red with arrows, and a tie's opacity grows with its strength. Above
 // `max_sociogram_people` people only that many are drawn: the highest by
 // `size_by`, plus the brokers and the chain; the drawing's caption says how
@@ -80,6 +83,7 @@ struct HtmlReportOptions {
   std::uint64_t seed = 42;                 ///< Layout, communities, permutation tests.
   std::size_t permutations = 1000;         ///< E-I permutation test (0 = none).
   std::size_t max_sociogram_people = 500;  ///< Draw at most this many people (>= 1).
+  std::size_t outlined_brokers = 5;        ///< Outline this many top brokers (besides the top cut points).
   int threads = 0;                         ///< 0 = all available; the report does not depend on it.
   /// Called with the name of each step before it runs (e.g. to print progress).
   std::function<void(std::string_view)> progress = {};
