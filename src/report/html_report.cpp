@@ -934,8 +934,9 @@ HtmlReport build_html_report(const InfluenceGraph& input, const HtmlReportOption
   f.comm = communities(g, {.seed = o.seed});
   if (has_departments) f.agreement = partition_agreement(department_labeling(g), community_labeling(f.comm));
   step("formal vs informal");
-  f.formal =
-      formal_vs_informal(g, {.qap = {.seed = o.seed, .threads = o.threads}, .centrality = {.threads = o.threads}});
+  f.formal = formal_vs_informal(g, {.qap = {.seed = o.seed, .threads = o.threads},
+                                    .measures = {Measure::pagerank},  // the report shows no level correlations
+                                    .centrality = {.threads = o.threads}});
   step("roles");
   f.roles = ona_roles(g, {.groups = department_labeling(g), .threads = o.threads});
   std::vector<vertex_id> path;

@@ -31,6 +31,9 @@
 // force-directed placement", Software: Practice and Experience 21(11), 1991.
 // doi:10.1002/spe.4380211102.
 //
+// Parallelism: from 2,000 people the forces of an iteration are computed in
+// parallel (each person's by one thread, in a fixed order).
+//
 // Complexity: O(n'^2 + m) per iteration, O(n + m) memory. `iterations = 0`
 // picks min(300, max(50, 3e7 / n'^2)) iterations: 300 up to ~300 people, 50
 // (about 0.1 s) for 1,000 people.

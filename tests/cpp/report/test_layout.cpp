@@ -47,10 +47,10 @@ TEST(LayoutForce, SameSeedSameLayoutOtherSeedOther) {
 }
 
 TEST(LayoutForce, ThreadCountDoesNotChangeTheLayout) {
-  // 300 people: above the size at which the force loop runs in parallel.
-  const InfluenceGraph g = test::random_exact_graph(5, 300, 900);
-  const LayoutResult one = force_layout(g, {.iterations = 20, .threads = 1});
-  const LayoutResult two = force_layout(g, {.iterations = 20, .threads = 2});
+  // 2,000 people: the size from which the force loop runs in parallel.
+  const InfluenceGraph g = test::random_exact_graph(5, 2000, 6000);
+  const LayoutResult one = force_layout(g, {.iterations = 3, .threads = 1});
+  const LayoutResult two = force_layout(g, {.iterations = 3, .threads = 2});
   EXPECT_EQ(one.x, two.x);
   EXPECT_EQ(one.y, two.y);
 }
