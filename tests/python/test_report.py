@@ -355,3 +355,24 @@ def test_layout_places_planted_groups_together():
                 d = float(np.hypot(*(xy[index[str(a)]] - xy[index[str(b)]])))
                 (same if a // 12 == b // 12 else other).append(d)
     assert np.mean(same) < 0.6 * np.mean(other)
+
+
+def test_department_ei_matches_counts_from_the_raw_files(datasets):
+    """E-I per office in Lazega's firm, counted here from the influence edges
+    people send (unweighted): (external - internal) / (external + internal)."""
+    html = orgnet.write_report(datasets["lazega"], permutations=0)
+    nodes, _ = read_raw("lazega")
+    office = dict(zip(nodes.id, nodes.office_label))
+    inside, outside = Counter(), Counter()
+    for u, v in strength_digraph("lazega").edges():
+        (inside if office[u] == office[v] else outside)[office[u]] += 1
+    rows = {row[0][0]: row for row in Tables(html).tables["departments-table"]}
+    assert set(rows) == set(office.values())
+    for name, row in rows.items():
+        assert int(row[1][1]) == Counter(office.values())[name]
+        assert (int(row[2][1]), int(row[3][1])) == (inside[name], outside[name])
+        assert float(row[4][1]) == pytest.approx((outside[name] - inside[name]) / (outside[name] + inside[name]),
+                                                 rel=1e-12)
+    network = float(re.search(r'id="network-ei" data-value="([^"]+)"', html).group(1))
+    total_in, total_out = sum(inside.values()), sum(outside.values())
+    assert network == pytest.approx((total_out - total_in) / (total_out + total_in), rel=1e-12)
