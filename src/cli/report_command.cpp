@@ -63,6 +63,7 @@ void register_report(CLI::App& app) {
   command->add_flag("-q,--quiet", o->quiet, "No progress on standard error");
   on_run(command, [o] {
     if (o->path_from.empty() != o->path_to.empty()) throw invalid_argument("--path-from and --to go together");
+    if (!o->salt.empty() && !o->pseudonymize) throw invalid_argument("--salt needs --pseudonymize");
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     LoadedGraph loaded = load_input(o->input);

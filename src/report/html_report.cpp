@@ -72,10 +72,11 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// 19 department colours (then grey for the rest), chosen to stay apart in print.
+// 19 department colours (then grey for the rest), chosen to stay apart in print;
+// no red, which marks the persuasion chain.
 constexpr std::array<const char*, 19> palette = {
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-    "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5"};
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#393b79", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+    "#aec7e8", "#ffbb78", "#98df8a", "#637939", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5"};
 constexpr const char* other_colour = "#cccccc";
 constexpr const char* no_department_colour = "#ffffff";
 

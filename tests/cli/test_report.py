@@ -91,6 +91,7 @@ def test_salted_pseudonyms_differ_from_plain():
      (["--path-from", "1", "--to", "nobody"], "nobody"),
      (["--size-by", "fame"], "fame"),
      (["--top", "0"], "top"),
+     (["--salt", "pepper"], "--salt needs --pseudonymize"),
      (["--dataset", "nothing"], "nothing")],
 )
 def test_errors_are_one_line(args, message):
