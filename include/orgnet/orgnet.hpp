@@ -76,4 +76,7 @@
 #include "orgnet/structure/partition_agreement.hpp"
 #include "orgnet/structure/roles.hpp"
 
+#include "orgnet/report/html_report.hpp"
+#include "orgnet/report/layout.hpp"
+#include "orgnet/report/privacy.hpp"
 #include "orgnet/report/summary.hpp"

@@ -25,6 +25,7 @@ void register_commands(CLI::App& app) {
   register_seeds(app);
   register_network_plan(app);
   register_ingest(app);
+  register_report(app);
   register_datasets(app);
 }
 

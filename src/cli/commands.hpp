@@ -29,5 +29,6 @@ void register_win_over(CLI::App& app);      // win_over_command.cpp
 void register_seeds(CLI::App& app);         // seeds_command.cpp
 void register_network_plan(CLI::App& app);  // network_plan_command.cpp
 void register_ingest(CLI::App& app);        // ingest_command.cpp
+void register_report(CLI::App& app);        // report_command.cpp
 
 }  // namespace orgnet::cli

@@ -395,3 +395,9 @@ from ._ingest import ingest_events  # noqa: E402
 
 __all__ += ["ingest_events"]
 # ---- end of ingest ----
+
+# ---- report ----
+from ._orgnet import layout, pseudonymize, pseudonyms, write_report  # noqa: E402
+
+__all__ += ["layout", "pseudonymize", "pseudonyms", "write_report"]
+# ---- end of report ----

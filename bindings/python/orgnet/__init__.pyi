@@ -1876,3 +1876,47 @@ def ingest_events(
     weighted by sum 2^(-(as_of - t) / half_life), streaming the file; returns
     (ties DataFrame, report dict)."""
 # ---- end of ingest ----
+
+# ---- report ----
+
+def write_report(
+    graph: InfluenceGraph,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    title: str = "",
+    size_by: str = "pagerank",
+    top: int = 10,
+    path_from: str | None = None,
+    path_to: str | None = None,
+    pseudonymize: bool = False,
+    pseudonym_salt: str = "",
+    min_group_size: int = 0,
+    seed: int = 42,
+    permutations: int = 1000,
+    max_sociogram_people: int = 500,
+    threads: int = 0,
+) -> str | None:
+    """The self-contained HTML report (tables and an SVG sociogram); returns the HTML when path is None."""
+
+def layout(
+    graph: InfluenceGraph,
+    *,
+    seed: int = 42,
+    iterations: int = 0,
+    width: float = 1.0,
+    height: float = 1.0,
+    margin: float = 0.0,
+    gravity: float = 0.1,
+    initial_temperature: float = 0.1,
+    weighted: bool = True,
+    include: Sequence[bool] | None = None,
+    threads: int = 0,
+) -> npt.NDArray[np.float64]:
+    """Seeded Fruchterman-Reingold layout of the undirected view: an (n, 2) array of x, y per vertex id."""
+
+def pseudonyms(graph: InfluenceGraph, *, salt: str = "", prefix: str = "P") -> list[str]:
+    """The pseudonym of every person by vertex id ("P0001", ...), in vertex order or by a keyed hash with a salt."""
+
+def pseudonymize(graph: InfluenceGraph, *, salt: str = "", prefix: str = "P") -> InfluenceGraph:
+    """The graph with pseudonyms as ids and no names, titles or free attributes (same results for every algorithm)."""
+# ---- end of report ----
