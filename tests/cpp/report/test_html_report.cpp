@@ -79,13 +79,14 @@ TEST(ReportHtml, TopTablesAreTheLibrarysRankings) {
 }
 
 TEST(ReportHtml, ChainIsListedStepByStepAndHighlighted) {
-  // hand_worked_graph: a -> c (3/4), c -> d (1): the most probable chain a to d
-  // has probability 3/4 (a -> b -> c is 7/16 * 1/2, worse).
+  // hand_worked_graph: a -> c (5/8: trust 1/2 merged with reports_to 1/2 x 1/2),
+  // c -> d (1): the most probable chain a to d has probability 5/8
+  // (a -> b -> c is 7/16 * 1/2, worse).
   const InfluenceGraph g = test::hand_worked_graph();
   const HtmlReport r = build_html_report(g, {.path_from = "a", .path_to = "d"});
   const std::string steps = element(r.html, "table", "path-steps");
   EXPECT_EQ(attribute_values(steps, "data-id"), (std::vector<std::string>{"a", "c", "c", "d"}));
-  EXPECT_NE(r.html.find("id=\"path-probability\" data-value=\"0.75\""), std::string::npos);
+  EXPECT_NE(r.html.find("id=\"path-probability\" data-value=\"0.625\""), std::string::npos);
   EXPECT_EQ(occurrences(r.html, "marker-end=\"url(#arrow)\""), 2u);
   EXPECT_NE(r.html.find("<p id=\"must-pass\">Must-pass people (every chain from the source to the target runs "
                         "through them): <span class=\"person\" data-id=\"c\">"),
