@@ -164,11 +164,11 @@ void register_bottlenecks(CLI::App& app) {
           g, {.k = std::min(o->key_players, g.num_vertices()), .objective = objective, .threads = o->threads});
     }
     std::optional<DominatorTree> tree;
-    if (!o->dominators.empty()) tree = dominator_tree(g, g.index_of(o->dominators));
+    if (!o->dominators.empty()) tree = dominator_tree(g, loaded.vertex_of(o->dominators));
     std::optional<std::pair<std::pair<vertex_id, vertex_id>, MustPassResult>> pass;
     if (!o->must_pass.empty()) {
       const auto [s, t] = split_pair(o->must_pass, "--must-pass");
-      const vertex_id sv = g.index_of(s), tv = g.index_of(t);
+      const vertex_id sv = loaded.vertex_of(s), tv = loaded.vertex_of(t);
       pass.emplace(std::make_pair(sv, tv), must_pass(g, sv, tv));
     }
     struct Cut {
@@ -179,7 +179,7 @@ void register_bottlenecks(CLI::App& app) {
     std::vector<Cut> cuts;
     if (!o->cut.empty()) {
       const auto [s, t] = split_pair(o->cut, "--cut");
-      const std::vector<vertex_id> S{g.index_of(s)}, T{g.index_of(t)};
+      const std::vector<vertex_id> S{loaded.vertex_of(s)}, T{loaded.vertex_of(t)};
       cuts.push_back({"people", s, t, minimum_vertex_cut(g, S, T), minimum_edge_cut(g, S, T)});
     }
     if (!o->cut_groups.empty()) {
@@ -188,7 +188,7 @@ void register_bottlenecks(CLI::App& app) {
       cuts.push_back({"departments", a, b, minimum_vertex_cut(g, A, B), minimum_edge_cut(g, A, B)});
     }
     std::optional<RemovalImpact> impact;
-    if (!o->impact.empty()) impact = removal_impact(g, g.index_of(o->impact), {.threads = o->threads});
+    if (!o->impact.empty()) impact = removal_impact(g, loaded.vertex_of(o->impact), {.threads = o->threads});
 
     std::vector<double> key(g.num_vertices());
     for (vertex_id v = 0; v < g.num_vertices(); ++v) key[v] = f.value(o->sort_by, v);

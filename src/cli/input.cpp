@@ -5,10 +5,11 @@
 #include "orgnet/io/datasets.hpp"
 #include "orgnet/io/edge_list.hpp"
 #include "orgnet/io/graphml.hpp"
+#include "orgnet/report/privacy.hpp"
 
 namespace orgnet::cli {
 
-void add_input_options(CLI::App& command, InputOptions& o) {
+void add_input_options(CLI::App& command, InputOptions& o, bool privacy) {
   const char* group = "Input (default: the bundled Krackhardt network)";
   command.add_option("--dataset", o.dataset, "Bundled dataset: krackhardt, lazega, email_eu_core, uk_faculty, enron")
       ->group(group);
@@ -49,6 +50,28 @@ void add_input_options(CLI::App& command, InputOptions& o) {
   command
       .add_flag("--create-missing", o.create_missing, "Create people named by ties but missing from the people file")
       ->group(model);
+  if (privacy) {
+    const char* group = "Privacy";
+    command
+        .add_flag("--pseudonymize", o.pseudonymize,
+                  "Write pseudonyms (P0001, ...) instead of person ids, and no names or titles; person ids given "
+                  "as options may still be the real ones")
+        ->group(group);
+    command.add_option("--salt", o.salt, "With --pseudonymize: number pseudonyms by a keyed hash of the id")
+        ->group(group);
+  }
+}
+
+std::optional<vertex_id> LoadedGraph::find(std::string_view id) const {
+  if (original) {
+    if (auto v = original->find(id)) return v;
+  }
+  return graph.find(id);
+}
+
+vertex_id LoadedGraph::vertex_of(std::string_view id) const {
+  if (auto v = find(id)) return *v;
+  return graph.index_of(id);  // throws, naming the id
 }
 
 namespace {
@@ -73,7 +96,9 @@ void map_column(std::string& field, const std::string& option) {
 
 }  // namespace
 
-LoadedGraph load_input(const InputOptions& o) {
+namespace {
+
+LoadedGraph load_plain(const InputOptions& o) {
   const int sources =
       !o.dataset.empty() + (!o.people.empty() || !o.ties.empty()) + !o.graphml.empty() + !o.edges.empty();
   if (sources > 1) throw invalid_argument("give one input: --dataset, --people/--ties, --graphml or --edges");
@@ -112,6 +137,19 @@ LoadedGraph load_input(const InputOptions& o) {
   }
   const std::string name = o.dataset.empty() ? "krackhardt" : o.dataset;
   return {load_dataset(name, build), name + " (bundled dataset)"};
+}
+
+}  // namespace
+
+LoadedGraph load_input(const InputOptions& o) {
+  if (!o.salt.empty() && !o.pseudonymize) throw invalid_argument("--salt needs --pseudonymize");
+  LoadedGraph loaded = load_plain(o);
+  if (o.pseudonymize) {
+    InfluenceGraph shown = pseudonymize(loaded.graph, {.salt = o.salt});
+    loaded.original = std::move(loaded.graph);
+    loaded.graph = std::move(shown);
+  }
+  return loaded;
 }
 
 }  // namespace orgnet::cli

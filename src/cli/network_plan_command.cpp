@@ -355,13 +355,13 @@ void register_network_plan(CLI::App& app) {
     const OutputFormat format = parse_output_format(o->format);
     LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
-    const vertex_id person = g.index_of(o->person);
+    const vertex_id person = loaded.vertex_of(o->person);
     NetworkPlanOptions options = o->plan;
     options.max_steps = o->max_steps == 0 ? std::nullopt : std::optional<std::size_t>(o->max_steps);
     options.candidates = parse_candidate_pool(o->candidates);
     options.measure = parse_measure(o->measure);
     options.attention.rank_by = parse_attention_ranking(o->rank_by);
-    if (!o->decision_maker.empty()) options.attention.decision_maker = g.index_of(o->decision_maker);
+    if (!o->decision_maker.empty()) options.attention.decision_maker = loaded.vertex_of(o->decision_maker);
     const NetworkPlanResult result = network_plan(g, person, options);
     if (format == OutputFormat::json) {
       write_json(std::cout, g, result);

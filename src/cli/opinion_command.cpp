@@ -35,7 +35,7 @@ double parse_number(std::string_view text, const std::string& what) {
 }
 
 /// Reads a CSV with columns id, stance and optionally stubbornness.
-void read_stances(const InfluenceGraph& g, const std::string& path, std::vector<double>& stance,
+void read_stances(const LoadedGraph& g, const std::string& path, std::vector<double>& stance,
                   std::vector<double>& stubbornness, bool& has_stubbornness) {
   const std::string text = read_text_file(path);
   CsvReader reader(text, path);
@@ -125,11 +125,11 @@ void register_opinion(CLI::App& app) {
     const std::size_t n = g.num_vertices();
     std::vector<double> x0(n, 0.0), stubborn(n, o->stubbornness);
     bool per_person = false;
-    if (!o->stances_file.empty()) read_stances(g, o->stances_file, x0, stubborn, per_person);
+    if (!o->stances_file.empty()) read_stances(loaded, o->stances_file, x0, stubborn, per_person);
     for (const auto& item : o->stances) {
       const auto eq = item.find('=');
       if (eq == std::string::npos) throw invalid_argument("--stance '" + item + "': expected ID=VALUE");
-      x0[g.index_of(item.substr(0, eq))] = parse_number(item.substr(eq + 1), "--stance " + item.substr(0, eq));
+      x0[loaded.vertex_of(item.substr(0, eq))] = parse_number(item.substr(eq + 1), "--stance " + item.substr(0, eq));
     }
     OpinionOptions options;
     if (per_person) {
@@ -140,7 +140,7 @@ void register_opinion(CLI::App& app) {
     options.leverage = parse_leverage_target(o->leverage);
     if (options.leverage == LeverageTarget::person) {
       if (o->target.empty()) throw invalid_argument("--leverage person needs --target PERSON_ID");
-      options.target_person = g.index_of(o->target);
+      options.target_person = loaded.vertex_of(o->target);
     } else if (options.leverage == LeverageTarget::department) {
       const auto d = g.find_department(o->target);
       if (!d) throw invalid_argument("--leverage department needs --target DEPARTMENT (unknown: '" + o->target + "')");

@@ -55,9 +55,9 @@ void register_path(CLI::App& app) {
     }
     LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
-    const vertex_id source = g.index_of(o->from), target = g.index_of(o->to);
+    const vertex_id source = loaded.vertex_of(o->from), target = loaded.vertex_of(o->to);
     ChainOptions options{.objective = objective};
-    for (const auto& id : o->avoid) options.constraints.avoid.push_back(g.index_of(id));
+    for (const auto& id : o->avoid) options.constraints.avoid.push_back(loaded.vertex_of(id));
     options.constraints.max_steps = o->max_steps;
     options.constraints.max_level_skip = o->max_level_skip;
     for (const auto& name : o->relations) {

@@ -12,14 +12,15 @@ namespace orgnet::cli {
 
 /// Person ids given as comma-separated lists (an option may also be repeated);
 /// empty items are skipped. Throws orgnet::out_of_range for an unknown id.
-inline std::vector<vertex_id> person_list(const InfluenceGraph& graph, const std::vector<std::string>& texts) {
+template <class Lookup>  // LoadedGraph (input.hpp) or anything with vertex_of(id)
+std::vector<vertex_id> person_list(const Lookup& graph, const std::vector<std::string>& texts) {
   std::vector<vertex_id> out;
   for (const auto& text : texts) {
     std::size_t begin = 0;
     while (begin <= text.size()) {
       const std::size_t comma = std::min(text.find(',', begin), text.size());
       const std::string id = text.substr(begin, comma - begin);
-      if (!id.empty()) out.push_back(graph.index_of(id));
+      if (!id.empty()) out.push_back(graph.vertex_of(id));
       begin = comma + 1;
     }
   }

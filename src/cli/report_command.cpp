@@ -37,7 +37,7 @@ void register_report(CLI::App& app) {
       "report",
       "A self-contained HTML report: summary, sociogram, who matters, bottlenecks, departments, informal "
       "structure, and a persuasion chain");
-  add_input_options(*command, o->input);
+  add_input_options(*command, o->input, /*privacy=*/false);
   command->add_option("-o,--out", o->out, "HTML file to write (default: standard output)");
   command->add_option("--size-by", o->size_by, "Centrality that sizes the people in the sociogram")
       ->capture_default_str();

@@ -66,8 +66,8 @@ void register_seeds(CLI::App& app) {
         .epsilon = o->epsilon,
         .delta = o->delta,
         .seed = o->seed,
-        .candidates = person_list(g, o->candidates),
-        .convinced = person_list(g, o->convinced),
+        .candidates = person_list(loaded, o->candidates),
+        .convinced = person_list(loaded, o->convinced),
         .threads = o->threads};
     const ImmResult r = imm_seeds(g, options);
     std::ostream& out = std::cout;

@@ -194,7 +194,7 @@ void register_spread(CLI::App& app) {
         .threads = o->threads};
     const LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
-    std::vector<vertex_id> seeds = person_list(g, o->from);
+    std::vector<vertex_id> seeds = person_list(loaded, o->from);
     if (o->from.empty() && g.num_vertices() > 0) seeds.push_back(strongest_sender(g));
     if (o->within_given) {
       write_reachability(loaded, seeds, o->within, o->min_probability, o->best_chain, options, o->top, format);

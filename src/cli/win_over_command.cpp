@@ -59,15 +59,15 @@ void register_win_over(CLI::App& app) {
     const OutputFormat format = parse_output_format(o->format);
     LoadedGraph loaded = load_input(o->input);
     const InfluenceGraph& g = loaded.graph;
-    const vertex_id target = g.index_of(o->target);
+    const vertex_id target = loaded.vertex_of(o->target);
     WinOverOptions options;
     options.k = o->k;
     options.epsilon = o->epsilon;
     options.delta = o->delta;
     options.seed = o->seed;
     options.threads = o->threads;
-    for (const auto& id : o->candidates) options.candidates.push_back(g.index_of(id));
-    if (!o->source.empty()) options.source = g.index_of(o->source);
+    for (const auto& id : o->candidates) options.candidates.push_back(loaded.vertex_of(id));
+    if (!o->source.empty()) options.source = loaded.vertex_of(o->source);
     options.source_steps = o->source_steps;
     options.exclude_target_reports = o->exclude_reports;
     options.chains_per_person = o->chains;
