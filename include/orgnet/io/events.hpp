@@ -77,7 +77,13 @@ struct Timestamp {
   std::int64_t seconds = 0;
   std::int32_t nanoseconds = 0;  ///< In [0, 1e9).
 
-  friend auto operator<=>(const Timestamp&, const Timestamp&) = default;
+  friend constexpr bool operator==(const Timestamp&, const Timestamp&) = default;
+  friend constexpr bool operator<(const Timestamp& a, const Timestamp& b) {
+    return a.seconds != b.seconds ? a.seconds < b.seconds : a.nanoseconds < b.nanoseconds;
+  }
+  friend constexpr bool operator>(const Timestamp& a, const Timestamp& b) { return b < a; }
+  friend constexpr bool operator<=(const Timestamp& a, const Timestamp& b) { return !(b < a); }
+  friend constexpr bool operator>=(const Timestamp& a, const Timestamp& b) { return !(a < b); }
 };
 
 /// Parses one of the timestamp forms listed above; throws orgnet::invalid_argument
