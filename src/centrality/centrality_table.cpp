@@ -1,5 +1,4 @@
 #include "orgnet/centrality/centrality_table.hpp"
-#include "orgnet/io/output_format.hpp"
 
 #include <algorithm>
 #include <array>
@@ -20,6 +19,7 @@
 #include "orgnet/error.hpp"
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/json_writer.hpp"
+#include "orgnet/io/output_format.hpp"
 
 namespace orgnet {
 

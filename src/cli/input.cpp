@@ -59,6 +59,10 @@ void add_input_options(CLI::App& command, InputOptions& o, bool privacy) {
         ->group(group);
     command.add_option("--salt", o.salt, "With --pseudonymize: number pseudonyms by a keyed hash of the id")
         ->group(group);
+    command
+        .add_option("--min-group-size", o.min_group_size,
+                    "Leave out the figures of departments (groups) with fewer people than this (0 = off)")
+        ->group(group);
   }
 }
 
@@ -144,6 +148,7 @@ LoadedGraph load_plain(const InputOptions& o) {
 LoadedGraph load_input(const InputOptions& o) {
   if (!o.salt.empty() && !o.pseudonymize) throw invalid_argument("--salt needs --pseudonymize");
   LoadedGraph loaded = load_plain(o);
+  loaded.min_group_size = o.min_group_size;
   if (o.pseudonymize) {
     InfluenceGraph shown = pseudonymize(loaded.graph, {.salt = o.salt});
     loaded.original = std::move(loaded.graph);

@@ -30,6 +30,9 @@ struct InputOptions {
   // Privacy (report/privacy.hpp): person ids in every output become pseudonyms.
   bool pseudonymize = false;
   std::string salt;
+  /// Department-level (group-level) figures of smaller groups are left out of
+  /// the output; 0 or 1 = off.
+  std::size_t min_group_size = 0;
 };
 
 /// Adds the input options to a subcommand; with `privacy`, also --pseudonymize
@@ -44,6 +47,10 @@ struct LoadedGraph {
   /// The graph as loaded, kept only when `graph` is pseudonymized, so that
   /// person ids given on the command line can stay the real ones.
   std::optional<InfluenceGraph> original;
+  std::size_t min_group_size = 0;  ///< From --min-group-size.
+
+  /// True when the figures of a group of `size` people must be left out.
+  [[nodiscard]] bool suppressed(std::size_t size) const noexcept { return min_group_size > 1 && size < min_group_size; }
 
   /// Vertex of a person id from the command line or an input file: the real id,
   /// or (with --pseudonymize) a pseudonym. nullopt when neither names anyone.

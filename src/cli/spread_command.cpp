@@ -207,9 +207,16 @@ void register_spread(CLI::App& app) {
     const auto ranked = top_k(g, r.probability, {.k = format == OutputFormat::table ? o->top : 0});
 
     // Departments ordered by adoption, lowest (most resistant) first.
+    // --min-group-size: small departments are counted, not shown.
     std::vector<department_id> departments;
+    std::size_t suppressed = 0;
     for (department_id d = 0; d < static_cast<department_id>(g.num_departments()); ++d) {
-      if (!g.department_members(d).empty()) departments.push_back(d);
+      if (g.department_members(d).empty()) continue;
+      if (loaded.suppressed(g.department_members(d).size())) {
+        ++suppressed;
+      } else {
+        departments.push_back(d);
+      }
     }
     std::stable_sort(departments.begin(), departments.end(), [&](department_id a, department_id b) {
       return r.department_adoption[a] < r.department_adoption[b];
@@ -241,6 +248,9 @@ void register_spread(CLI::App& app) {
                 << std::setw(9) << g.department_members(d).size() << std::setw(10)
                 << fixed_text(r.department_adoption[d], 4, "nan") << '\n';
           }
+        }
+        if (suppressed > 0) {
+          out << "  (" << suppressed << " department(s) under " << loaded.min_group_size << " people suppressed)\n";
         }
         std::size_t id_width = 2, department_width = 10;
         for (const auto& row : ranked) {
@@ -297,6 +307,13 @@ void register_spread(CLI::App& app) {
               .end_object();
         }
         json.end_array();
+        if (suppressed > 0) {
+          json.key("departments_suppressed")
+              .begin_object()
+              .field("departments", suppressed)
+              .field("min_group_size", loaded.min_group_size)
+              .end_object();
+        }
         json.key("probability").begin_object();
         for (const auto& row : ranked) json.field(row.id, row.score);
         json.end_object();

@@ -129,6 +129,9 @@ struct Account {
   std::vector<std::pair<std::string, PartitionAgreement>> agreements;
   std::string compare;
   std::optional<MixingResult> silos;
+  /// Per group of `silos`: true when --min-group-size leaves its figures out.
+  std::vector<char> silo_suppressed;
+  std::size_t min_group_size = 0;
   std::string groups;
   std::optional<FormalInformalResult> formal;
   std::string influence;
@@ -158,11 +161,20 @@ void compute(Account& account, const Options& o, const std::vector<std::string>&
   account.top = o.top;
   account.groups = split_list(o.compare).front();
   if (wants("silos")) {
-    account.silos = mixing(g, {.groups = grouping(g, account.groups),
+    Labeling labels = grouping(g, account.groups);
+    std::vector<std::size_t> sizes(labels.num_groups(), 0);
+    for (const std::int32_t label : labels.label) {
+      if (label != Labeling::missing) ++sizes[static_cast<std::size_t>(label)];
+    }
+    account.silos = mixing(g, {.groups = std::move(labels),
                                .direction = parse_degree_direction(o.direction),
                                .permutations = o.permutations,
                                .seed = o.seed,
                                .threads = o.threads});
+    account.silo_suppressed.assign(sizes.size(), 0);
+    for (std::size_t k = 0; k < sizes.size(); ++k) {
+      account.silo_suppressed[k] = account.min_group_size > 1 && sizes[k] < account.min_group_size ? 1 : 0;
+    }
   }
   if (wants("formal")) {
     FormalInformalOptions options;
@@ -231,6 +243,9 @@ void write_silos_table(const Account& a, std::ostream& out) {
   out << "  " << std::left << std::setw(static_cast<int>(width)) << noun << std::right << std::setw(10) << "across"
       << std::setw(10) << "inside" << std::setw(8) << "E-I" << std::setw(10) << "expected" << std::setw(10) << "p(silo)"
       << '\n';
+  // Suppressed groups (--min-group-size) are counted at the end, never listed.
+  const auto suppressed = static_cast<std::size_t>(std::count(a.silo_suppressed.begin(), a.silo_suppressed.end(), 1));
+  std::erase_if(order, [&](std::size_t k) { return a.silo_suppressed[k] != 0; });
   const std::size_t shown = a.top == 0 ? order.size() : std::min(order.size(), std::max<std::size_t>(a.top, 12));
   for (std::size_t i = 0; i < shown; ++i) {
     const std::size_t k = order[i];
@@ -241,7 +256,10 @@ void write_silos_table(const Account& a, std::ostream& out) {
         << (r.group_p_less[k] < 0.05 && r.group_ei[k] < r.group_expected_ei[k] ? "  silo" : "") << '\n';
   }
   if (shown < order.size()) out << "  ... " << (order.size() - shown) << " more\n";
-  if (r.num_groups() >= 2 && r.num_groups() <= 8) {
+  if (suppressed > 0) {
+    out << "  (" << suppressed << " " << noun << "(s) under " << a.min_group_size << " people suppressed)\n";
+  }
+  if (suppressed == 0 && r.num_groups() >= 2 && r.num_groups() <= 8) {
     out << "  mixing (influence edges from row to column):\n";
     out << "  " << std::setw(static_cast<int>(width)) << "";
     for (const auto& name : r.groups)
@@ -482,6 +500,7 @@ void write_json(const Account& a, std::ostream& out) {
     json.field("expected_ei", r.expected_ei).field("p_less", r.p_less).field("p_greater", r.p_greater);
     json.key("groups").begin_array();
     for (std::size_t k = 0; k < r.num_groups(); ++k) {
+      if (a.silo_suppressed[k]) continue;  // --min-group-size
       json.begin_object()
           .field("group", r.groups[k])
           .field("external", r.group_external[k])
@@ -491,10 +510,19 @@ void write_json(const Account& a, std::ostream& out) {
           .field("p_less", r.group_p_less[k])
           .field("p_greater", r.group_p_greater[k]);
       json.key("ties_to").begin_object();
-      for (std::size_t j = 0; j < r.num_groups(); ++j) json.field(r.groups[j], r.tie_count(k, j));
+      for (std::size_t j = 0; j < r.num_groups(); ++j) {
+        if (!a.silo_suppressed[j]) json.field(r.groups[j], r.tie_count(k, j));
+      }
       json.end_object().end_object();
     }
     json.end_array();
+    if (const auto suppressed = std::count(a.silo_suppressed.begin(), a.silo_suppressed.end(), 1); suppressed > 0) {
+      json.key("groups_suppressed")
+          .begin_object()
+          .field("groups", static_cast<std::size_t>(suppressed))
+          .field("min_group_size", a.min_group_size)
+          .end_object();
+    }
     json.key("people").begin_object();
     for (vertex_id v = 0; v < g.num_vertices(); ++v) json.field(g.id(v), r.person_ei[v]);
     json.end_object();
@@ -743,6 +771,7 @@ void register_structure(CLI::App& app) {
     Account account;
     account.graph = &loaded.graph;
     account.title = loaded.title;
+    account.min_group_size = loaded.min_group_size;
     compute(account, *o, what);
     switch (format) {
       case OutputFormat::table:

@@ -25,7 +25,9 @@ void register_summary(CLI::App& app) {
   on_run(command, [options] {
     const OutputFormat format = parse_output_format(options->format);
     LoadedGraph loaded = load_input(options->input);
-    write_summary(summarize(loaded.graph), std::cout, format, loaded.title);
+    GraphSummary summary = summarize(loaded.graph);
+    suppress_small_departments(summary, loaded.min_group_size);
+    write_summary(summary, std::cout, format, loaded.title);
   });
 }
 

@@ -1,13 +1,14 @@
 #include "orgnet/report/summary.hpp"
-#include "orgnet/io/output_format.hpp"
 
 #include <cmath>
 #include <iomanip>
 #include <limits>
 #include <sstream>
+#include <vector>
 
 #include "orgnet/io/csv_writer.hpp"
 #include "orgnet/io/json_writer.hpp"
+#include "orgnet/io/output_format.hpp"
 #include "orgnet/structure/components.hpp"
 
 namespace orgnet {
@@ -65,6 +66,14 @@ GraphSummary summarize(const InfluenceGraph& graph) {
   return s;
 }
 
+void suppress_small_departments(GraphSummary& summary, std::size_t min_group_size) {
+  if (min_group_size <= 1) return;
+  const auto removed = std::erase_if(summary.department_sizes,
+                                     [min_group_size](const DepartmentSummary& d) { return d.people < min_group_size; });
+  summary.departments_suppressed += removed;
+  if (removed > 0) summary.min_group_size = min_group_size;
+}
+
 namespace {
 
 std::string spec_text(const RelationSpec& spec, bool fallback) {
@@ -92,6 +101,10 @@ void write_table(const GraphSummary& s, std::ostream& out, const std::string& ti
     sizes += (i ? ", " : "") + s.department_sizes[i].department + ": " + std::to_string(s.department_sizes[i].people);
   }
   if (s.department_sizes.size() > 8) sizes += ", ...";
+  if (s.departments_suppressed > 0) {
+    sizes += (sizes.empty() ? "" : "; ") + std::to_string(s.departments_suppressed) + " suppressed (< " +
+             std::to_string(s.min_group_size) + " people)";
+  }
   row("departments", std::to_string(s.departments), sizes);
   if (s.people_without_department > 0) row("people without department", std::to_string(s.people_without_department));
   row("density", fixed_text(s.density, 4, "n/a"));
@@ -136,6 +149,13 @@ void write_json(const GraphSummary& s, std::ostream& out, const std::string& tit
   json.key("department_sizes").begin_object();
   for (const auto& d : s.department_sizes) json.field(d.department, d.people);
   json.end_object();
+  if (s.departments_suppressed > 0) {
+    json.key("department_sizes_suppressed")
+        .begin_object()
+        .field("departments", s.departments_suppressed)
+        .field("min_group_size", s.min_group_size)
+        .end_object();
+  }
   json.field("density", s.density);
   json.field("reciprocity", s.reciprocity);
   json.field("mean_strength", s.mean_strength);
@@ -171,6 +191,7 @@ void write_csv(const GraphSummary& s, std::ostream& out) {
   count("departments", s.departments);
   count("people_without_department", s.people_without_department);
   for (const auto& d : s.department_sizes) count("department." + d.department, d.people);
+  if (s.departments_suppressed > 0) count("department_sizes_suppressed", s.departments_suppressed);
   row("density", format_number(s.density));
   row("reciprocity", format_number(s.reciprocity));
   row("mean_strength", format_number(s.mean_strength));

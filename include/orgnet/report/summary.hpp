@@ -34,6 +34,9 @@ struct GraphSummary {
   std::size_t departments = 0;
   std::size_t people_without_department = 0;
   std::vector<DepartmentSummary> department_sizes;  ///< In department id order.
+  /// Departments left out of department_sizes by suppress_small_departments().
+  std::size_t departments_suppressed = 0;
+  std::size_t min_group_size = 0;  ///< The size they were under (0 = nothing suppressed).
   /// Influence edges / (n (n - 1)); 0 when n < 2 (NetworkX's convention).
   double density = 0.0;
   /// Share of influence edges u -> v whose reverse v -> u exists (NetworkX's
@@ -50,6 +53,11 @@ struct GraphSummary {
 
 /// Computes the summary. O(n + m).
 [[nodiscard]] GraphSummary summarize(const InfluenceGraph& graph);
+
+/// Privacy: removes the sizes of departments with fewer than `min_group_size`
+/// people from `summary.department_sizes` and records how many were removed
+/// (written as "department_sizes_suppressed"). 0 or 1 leaves it unchanged.
+void suppress_small_departments(GraphSummary& summary, std::size_t min_group_size);
 
 /// Writes the summary as a table, a JSON object or CSV rows "metric,value".
 /// `title` (e.g. the dataset or file name) heads the table and is a JSON field.
