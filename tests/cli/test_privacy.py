@@ -96,3 +96,37 @@ def test_salted_pseudonyms_do_not_follow_input_order(files):
 def test_salt_without_pseudonymize_is_an_error(files):
     result = subprocess.run([CLI, "summary", *files, "--salt", "x"], capture_output=True, text=True)
     assert result.returncode == 2 and result.stderr.strip() == "orgnet: error: --salt needs --pseudonymize"
+
+
+def krackhardt_department_sizes():
+    """Department sizes from the bundled nodes.csv (department "0" is the CEO's: none)."""
+    path = os.path.join(os.environ["ORGNET_TEST_DATA_DIR"], "..", "..", "data", "krackhardt_high_tech", "nodes.csv")
+    with open(path, newline="", encoding="utf-8") as f:
+        depts = [row["dept"] for row in csv.DictReader(f) if row["dept"] != "0"]
+    return {d: depts.count(d) for d in set(depts)}
+
+
+@pytest.mark.parametrize("k", [0, 4, 5, 9])
+def test_min_group_size_leaves_out_small_departments(k):
+    sizes = krackhardt_department_sizes()  # 4 departments of 8, 5, 4 and 3 people
+    kept = {d for d, n in sizes.items() if k <= 1 or n >= k}
+    dropped = len(sizes) - len(kept)
+
+    summary = json.loads(run("summary", "--format", "json", "--min-group-size", str(k)))
+    assert summary["department_sizes"] == {d: sizes[d] for d in kept}
+    assert summary["departments"] == len(sizes)  # the count itself is not a department-level figure
+    assert summary.get("department_sizes_suppressed", {"departments": 0})["departments"] == dropped
+
+    spread = json.loads(run("spread", "--from", "7", "--simulations", "100", "--format", "json",
+                            "--min-group-size", str(k)))
+    assert {d["department"] for d in spread["departments"]} == kept
+    assert spread.get("departments_suppressed", {"departments": 0})["departments"] == dropped
+
+    silos = json.loads(run("structure", "silos", "--permutations", "0", "--format", "json",
+                           "--min-group-size", str(k)))["silos"]
+    assert {g["group"] for g in silos["groups"]} == kept
+    for g in silos["groups"]:
+        assert set(g["ties_to"]) == kept
+    assert silos.get("groups_suppressed", {"groups": 0})["groups"] == dropped
+    table = run("structure", "silos", "--permutations", "0", "--min-group-size", str(k))
+    assert (f"({dropped} department(s) under {k} people suppressed)" in table) == (dropped > 0)
