@@ -68,8 +68,8 @@ GraphSummary summarize(const InfluenceGraph& graph) {
 
 void suppress_small_departments(GraphSummary& summary, std::size_t min_group_size) {
   if (min_group_size <= 1) return;
-  const auto removed = std::erase_if(summary.department_sizes,
-                                     [min_group_size](const DepartmentSummary& d) { return d.people < min_group_size; });
+  const auto removed = std::erase_if(
+      summary.department_sizes, [min_group_size](const DepartmentSummary& d) { return d.people < min_group_size; });
   summary.departments_suppressed += removed;
   if (removed > 0) summary.min_group_size = min_group_size;
 }
