@@ -7,6 +7,7 @@ shares nothing with it.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import numpy as np
@@ -138,3 +139,34 @@ def assert_same_graph(a, b, *, load_report: bool = False) -> None:
     np.testing.assert_array_equal(a.strengths().view(np.uint64), b.strengths().view(np.uint64))
     if load_report:
         assert a.load_report() == b.load_report()
+
+
+@functools.total_ordering
+class Key:
+    """A path length (-ln s summed, strength-1 steps) ordered lexicographically:
+    among equally probable chains orgnet counts those with the fewest
+    zero-length steps (betweenness.hpp), which plain float lengths cannot say.
+    Used as the weight of NetworkX's shortest-path searches in the oracles."""
+
+    __slots__ = ("length", "zeros")
+
+    def __init__(self, length, zeros=0):
+        self.length, self.zeros = length, zeros
+
+    def _pair(self, other):
+        return (other.length, other.zeros) if isinstance(other, Key) else (other, 0)
+
+    def __add__(self, other):
+        length, zeros = self._pair(other)
+        return Key(self.length + length, self.zeros + zeros)
+
+    __radd__ = __add__
+
+    def __lt__(self, other):
+        return (self.length, self.zeros) < self._pair(other)
+
+    def __eq__(self, other):
+        return (self.length, self.zeros) == self._pair(other)
+
+    def __hash__(self):
+        return hash((self.length, self.zeros))

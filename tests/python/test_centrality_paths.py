@@ -41,7 +41,7 @@ import numpy as np
 import pytest
 
 import orgnet
-from oracles import DATASETS
+from oracles import DATASETS, Key
 
 RTOL = 1e-9
 SMALL = ["krackhardt", "lazega", "uk_faculty", "enron"]
@@ -53,34 +53,6 @@ SMALL = ["krackhardt", "lazega", "uk_faculty", "enron"]
 @functools.cache
 def graph(name: str) -> orgnet.InfluenceGraph:
     return orgnet.load_dataset(name)
-
-
-@functools.total_ordering
-class Key:
-    """A path length (length, zero-length steps) ordered lexicographically."""
-
-    __slots__ = ("length", "zeros")
-
-    def __init__(self, length, zeros=0):
-        self.length, self.zeros = length, zeros
-
-    def _pair(self, other):
-        return (other.length, other.zeros) if isinstance(other, Key) else (other, 0)
-
-    def __add__(self, other):
-        length, zeros = self._pair(other)
-        return Key(self.length + length, self.zeros + zeros)
-
-    __radd__ = __add__
-
-    def __lt__(self, other):
-        return (self.length, self.zeros) < self._pair(other)
-
-    def __eq__(self, other):
-        return (self.length, self.zeros) == self._pair(other)
-
-    def __hash__(self):
-        return hash((self.length, self.zeros))
 
 
 def edge_list(g: orgnet.InfluenceGraph) -> tuple[np.ndarray, np.ndarray]:

@@ -8,7 +8,6 @@ sizes) -- never with orgnet's own output alone.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -20,7 +19,7 @@ import numpy as np
 import pytest
 
 import orgnet
-from oracles import DATASETS, edge_strengths, read_raw
+from oracles import DATASETS, Key, edge_strengths, read_raw
 
 
 class Tables(HTMLParser):
@@ -113,34 +112,6 @@ def test_top_pagerank_is_networkx_pagerank_of_influence_exerted(krackhardt_repor
     assert [row[1][2] for row in table] == [person for person, _ in best]
     np.testing.assert_allclose([float(row[-1][1]) for row in table], [score for _, score in best], rtol=1e-7)
     assert [int(row[0][1]) for row in table] == list(range(1, 11))
-
-
-@functools.total_ordering
-class Key:
-    """A path length (-ln s summed, strength-1 steps) compared lexicographically:
-    among equally probable chains orgnet counts those with the fewest
-    zero-length steps (betweenness.hpp), which plain float lengths cannot say."""
-
-    def __init__(self, length, zeros=0):
-        self.length, self.zeros = length, zeros
-
-    def _pair(self, other):
-        return (other.length, other.zeros) if isinstance(other, Key) else (other, 0)
-
-    def __add__(self, other):
-        length, zeros = self._pair(other)
-        return Key(self.length + length, self.zeros + zeros)
-
-    __radd__ = __add__
-
-    def __lt__(self, other):
-        return (self.length, self.zeros) < self._pair(other)
-
-    def __eq__(self, other):
-        return (self.length, self.zeros) == self._pair(other)
-
-    def __hash__(self):
-        return hash((self.length, self.zeros))
 
 
 @pytest.mark.parametrize("name", ["krackhardt", "lazega", "uk_faculty"])
