@@ -20,37 +20,9 @@ void validate_utf8(std::string_view text, const std::string& source_name) {
 }
 
 void detail::validate_utf8_from_line(std::string_view text, const std::string& source_name, std::size_t first_line) {
-  std::size_t line = first_line, line_start = 0;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    // Fast path: eight ASCII bytes at a time.
-    if (i + 8 <= text.size()) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, text.data() + i, 8);
-      if ((chunk & 0x8080808080808080ULL) == 0) {
-        for (std::size_t k = 0; k < 8; ++k) {
-          if (text[i + k] == '\n') {
-            ++line;
-            line_start = i + k + 1;
-          }
-        }
-        i += 8;
-        continue;
-      }
-    }
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-    const std::size_t length = detail::decode_utf8(text, i).length;
-    if (length == 0) {
-      std::size_t column = 1;
-      for (std::size_t k = line_start; k < i; ++k) {
-        if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
-      }
-      throw invalid_argument(SourceLocation{source_name, line, column, {}}, detail::not_utf8_message(text[i]));
-    }
-    i += length;
+  const Utf8Position end = scan_utf8(text, {.pos = 0, .line = first_line, .column = 0});
+  if (end.pos < text.size()) {
+    throw invalid_argument(SourceLocation{source_name, end.line, end.column + 1, {}}, not_utf8_message(text[end.pos]));
   }
 }
 

@@ -99,43 +99,17 @@ void CsvStreamReader::fill() {
 void CsvStreamReader::validate() {
   if (utf8_error_) return;
   const std::string_view text(buffer_);
-  std::size_t i = checked_;
-  while (i < text.size()) {
-    // Fast path: eight ASCII bytes at a time.
-    if (i + 8 <= text.size()) {
-      std::uint64_t chunk = 0;
-      std::memcpy(&chunk, text.data() + i, 8);
-      if ((chunk & 0x8080808080808080ULL) == 0) {
-        for (std::size_t k = 0; k < 8; ++k) {
-          if (text[i + k] == '\n') {
-            ++utf8_line_;
-            utf8_column_ = 0;
-          } else {
-            ++utf8_column_;
-          }
-        }
-        i += 8;
-        continue;
-      }
-    }
-    if (text[i] == '\n') {
-      ++utf8_line_;
-      utf8_column_ = 0;
-      ++i;
-      continue;
-    }
-    const std::size_t length = detail::decode_utf8(text, i).length;
-    if (length == 0) {
-      // Maybe a character cut by the end of the chunk: decide when more is in.
-      if (!eof_ && text.size() - i < 4) break;
-      utf8_error_.emplace(SourceLocation{reader_.source_name(), utf8_line_, utf8_column_ + 1, {}},
-                          detail::not_utf8_message(text[i]));
-      break;
-    }
-    ++utf8_column_;
-    i += length;
+  const detail::Utf8Position end =
+      detail::scan_utf8(text, {.pos = checked_, .line = utf8_line_, .column = utf8_column_});
+  utf8_line_ = end.line;
+  utf8_column_ = end.column;
+  checked_ = end.pos;
+  // A bad byte within the last three may be a character cut by the end of the
+  // chunk: decide when more text is in.
+  if (end.pos < text.size() && (eof_ || text.size() - end.pos >= 4)) {
+    utf8_error_.emplace(SourceLocation{reader_.source_name(), end.line, end.column + 1, {}},
+                        detail::not_utf8_message(text[end.pos]));
   }
-  checked_ = i;
 }
 
 void CsvStreamReader::show_text() {

@@ -2,6 +2,8 @@
 // UTF-8 decoding and encoding for the text formats (XML, JSON). Internal.
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -47,6 +49,52 @@ struct Utf8Char {
     code = (code << 6) | (byte(k) & 0x3Fu);
   }
   return {code, length};
+}
+
+/// Where a UTF-8 scan stands: the byte offset, the line (counting '\n') and
+/// the characters since the start of that line.
+struct Utf8Position {
+  std::size_t pos = 0;
+  std::size_t line = 1;
+  std::size_t column = 0;
+};
+
+/// Advances `at` over valid UTF-8 until the end of `text` or the first byte
+/// that starts no valid character (returned position: that byte). The one
+/// scanner of the in-memory and the streamed readers, so both report the same
+/// line and column.
+[[nodiscard]] inline Utf8Position scan_utf8(std::string_view text, Utf8Position at) noexcept {
+  std::size_t i = at.pos;
+  while (i < text.size()) {
+    // Fast path: eight ASCII bytes at a time.
+    if (i + 8 <= text.size()) {
+      std::uint64_t chunk = 0;
+      std::memcpy(&chunk, text.data() + i, 8);
+      if ((chunk & 0x8080808080808080ULL) == 0) {
+        for (std::size_t k = 0; k < 8; ++k) {
+          if (text[i + k] == '\n') {
+            ++at.line;
+            at.column = 0;
+          } else {
+            ++at.column;
+          }
+        }
+        i += 8;
+        continue;
+      }
+    }
+    const std::size_t length = decode_utf8(text, i).length;
+    if (length == 0) break;
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 0;
+    } else {
+      ++at.column;
+    }
+    i += length;
+  }
+  at.pos = i;
+  return at;
 }
 
 /// validate_utf8 (csv_reader.hpp) for text whose first line is line `first_line`
