@@ -13,6 +13,7 @@ namespace {
 
 using detail::spectral::Blocks;
 using detail::spectral::CsrView;
+using detail::spectral::dot;
 
 /// Largest eigenvalue of the symmetric tridiagonal matrix T with diagonal
 /// `a` and off-diagonal `b` (b.size() == a.size() - 1), and its unit
@@ -76,24 +77,6 @@ std::pair<double, std::vector<double>> top_eigenpair(const std::vector<double>& 
     for (double& v : z) v /= norm;
   }
   return {hi, std::move(z)};
-}
-
-/// sum_v a[v] b[v] over [begin, end) in four interleaved partial sums (v mod
-/// 4 from begin), combined as (s0 + s1) + (s2 + s3): a fixed order, and four
-/// independent additions in flight instead of one chain.
-double dot(const double* a, const double* b, std::size_t begin, std::size_t end) {
-  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
-  std::size_t v = begin;
-  for (; v + 4 <= end; v += 4) {
-    s0 += a[v] * b[v];
-    s1 += a[v + 1] * b[v + 1];
-    s2 += a[v + 2] * b[v + 2];
-    s3 += a[v + 3] * b[v + 3];
-  }
-  if (v < end) s0 += a[v] * b[v];
-  if (v + 1 < end) s1 += a[v + 1] * b[v + 1];
-  if (v + 2 < end) s2 += a[v + 2] * b[v + 2];
-  return (s0 + s1) + (s2 + s3);
 }
 
 /// out = M in (rows of the view), then scaled to sum 1 when the sum is positive.

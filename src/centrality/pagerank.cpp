@@ -1,9 +1,15 @@
 #include "orgnet/centrality/pagerank.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <string>
 #include <utility>
+#include <vector>
+
+#include <Eigen/Dense>
 
 #include "orgnet/error.hpp"
 #include "spectral_kernels.hpp"
@@ -32,12 +38,187 @@ DanglingPolicy parse_dangling_policy(std::string_view text) {
 
 namespace {
 
+using detail::spectral::Blocks;
+using detail::spectral::CsrView;
+using detail::spectral::dot;
+
 /// `values` rescaled to sum 1, or uniform 1/n when empty.
 std::vector<double> distribution(const std::vector<double>& values, double sum, std::size_t n) {
   if (values.empty()) return std::vector<double>(n, 1.0 / static_cast<double>(n));
   std::vector<double> out(values);
   for (double& x : out) x /= sum;
   return out;
+}
+
+/// Power steps per extrapolation: after this many steps (differences u_0..u_3
+/// of five iterates) the next iterate is extrapolated from them.
+constexpr std::size_t extrapolation_window = 4;
+
+/// The PageRank walk. One power step maps x to
+///   step(x) = damping * (P^T x + D(x) d) + (1 - damping) p,
+/// P^T x formed as the sum over in-edges of y_u = x_u / W(u) times the edge
+/// weight, D(x) the mass of the dangling people. PageRank is the fixed point.
+struct Walk {
+  CsrView pull;
+  std::span<const double> inv_out;
+  std::span<const char> is_dangling;
+  std::span<const double> p;
+  std::span<const double> d;
+  double damping;
+};
+
+/// y = v / W (per person) and the dangling mass of v, in one pass.
+double prepare(const Walk& walk, Blocks& blocks, const std::vector<double>& v, std::vector<double>& y) {
+  return blocks.sum([&](std::size_t begin, std::size_t end) {
+    double mass = 0.0;
+    for (std::size_t i = begin; i < end; ++i) {
+      y[i] = v[i] * walk.inv_out[i];
+      if (walk.is_dangling[i]) mass += v[i];
+    }
+    return mass;
+  });
+}
+
+/// The weights gamma (summing to 1) that minimize ||sum_i gamma_i u_i||_2,
+/// from the Gram matrix G_ij = u_i' u_j: gamma = G^+ 1 / (1' G^+ 1), with
+/// the pseudo-inverse cutting eigenvalues below 1e-14 of the largest (the
+/// differences become nearly parallel as the iteration converges). Empty
+/// when there is nothing to solve (every difference is 0).
+std::vector<double> extrapolation_weights(
+    const Eigen::Matrix<double, extrapolation_window, extrapolation_window>& gram) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::Matrix<double, extrapolation_window, extrapolation_window>> eigen(gram);
+  const auto& values = eigen.eigenvalues();  // ascending
+  const auto& vectors = eigen.eigenvectors();
+  const double largest = values[extrapolation_window - 1];
+  if (!(largest > 0.0) || !std::isfinite(largest)) return {};
+  Eigen::Matrix<double, extrapolation_window, 1> solution = Eigen::Matrix<double, extrapolation_window, 1>::Zero();
+  const Eigen::Matrix<double, extrapolation_window, 1> ones = Eigen::Matrix<double, extrapolation_window, 1>::Ones();
+  for (std::size_t i = 0; i < extrapolation_window; ++i) {
+    const auto k = static_cast<Eigen::Index>(i);
+    if (values[k] > 1e-14 * largest) solution += vectors.col(k) * (vectors.col(k).dot(ones) / values[k]);
+  }
+  const double total = solution.sum();
+  if (!(std::abs(total) > 0.0) || !std::isfinite(total)) return {};
+  std::vector<double> gamma(extrapolation_window);
+  for (std::size_t i = 0; i < extrapolation_window; ++i) gamma[i] = solution[static_cast<Eigen::Index>(i)] / total;
+  return gamma;
+}
+
+/// Power iteration accelerated by reduced rank extrapolation (RRE), from x.
+///
+/// Every product is a plain power step x' = step(x), as in networkx.pagerank,
+/// and the iteration stops on the same rule: ||x' - x||_1 < bound; the result
+/// is that x'. Every `extrapolation_window` steps, the next iterate is instead
+/// the combination sum_i gamma_i x_{i+1} of the window's iterates whose
+/// differences u_i = x_{i+1} - x_i combine to the smallest residual (RRE; for
+/// a linear iteration it is GMRES on the same Krylov space). The Gram matrix
+/// of the differences is accumulated in the power steps themselves, so the
+/// extra cost is one pass over the window's vectors per window. An
+/// extrapolation whose next step changes more than the step before it is
+/// undone (the iteration continues from the iterate it replaced), so it can
+/// only help.
+///
+/// Why. The walk of an organization has a few eigenvalues near 1 (tightly knit
+/// groups); plain power iteration shrinks the error by the largest of them
+/// (times damping) per step, the extrapolation removes those few slow modes.
+/// email-Eu-core needs 30 products instead of 55 for the same bound.
+void accelerated_power_iteration(const Walk& walk, Blocks& heavy, Blocks& light, std::vector<double>& x, double bound,
+                                 std::size_t max_iterations, Convergence& convergence) {
+  constexpr std::size_t window = extrapolation_window;
+  const std::size_t n = x.size();
+  const std::size_t block_count = heavy.count();
+  convergence.residual = std::numeric_limits<double>::infinity();
+  // iterates[0] is the window's start; step i writes iterates[i + 1] and
+  // differences[i].
+  std::vector<std::vector<double>> iterates(window + 1, std::vector<double>(n));
+  std::vector<std::vector<double>> differences(window, std::vector<double>(n));
+  iterates[0] = std::move(x);
+  std::vector<double> y(n);
+  std::vector<double> next_y(n);
+  std::vector<double> parts(block_count * (window + 2));
+  Eigen::Matrix<double, window, window> gram;
+  double mass = prepare(walk, light, iterates[0], y);
+  double undo_above = std::numeric_limits<double>::infinity();  // change that rejects the last extrapolation
+  const double restart = 1.0 - walk.damping;
+  std::size_t j = 0;  // steps taken in the current window
+  while (convergence.iterations < max_iterations) {
+    const std::vector<double>& current = iterates[j];
+    std::vector<double>& next = iterates[j + 1];
+    std::vector<double>& u = differences[j];
+    // One power step; per block: the change's L1 norm, the next dangling mass
+    // and the products u_j' u_i (i <= j), added in block order below.
+    const std::size_t stride = j + 3;
+    heavy.run([&](std::size_t begin, std::size_t end, std::size_t b) {
+      double change = 0.0;
+      double dangling = 0.0;
+      for (std::size_t v = begin; v < end; ++v) {
+        const double value = walk.damping * (walk.pull.row_dot(v, y.data()) + mass * walk.d[v]) + restart * walk.p[v];
+        next[v] = value;
+        next_y[v] = value * walk.inv_out[v];
+        if (walk.is_dangling[v]) dangling += value;
+        u[v] = value - current[v];
+        change += std::abs(u[v]);
+      }
+      double* part = parts.data() + b * stride;
+      part[0] = change;
+      part[1] = dangling;
+      for (std::size_t i = 0; i <= j; ++i) part[2 + i] = dot(differences[i].data(), u.data(), begin, end);
+    });
+    ++convergence.iterations;
+    std::array<double, window + 2> sums{};
+    for (std::size_t b = 0; b < block_count; ++b) {
+      for (std::size_t t = 0; t < stride; ++t) sums[t] += parts[b * stride + t];
+    }
+    const double change = sums[0];
+    convergence.residual = change;
+    std::swap(y, next_y);
+    mass = sums[1];
+    if (change < bound) {
+      convergence.converged = true;
+      x = std::move(next);
+      return;
+    }
+    if (j == 0 && change > undo_above) {
+      // The extrapolation did not help: continue from the iterate it replaced
+      // (kept in iterates[window] until this step overwrote iterates[1]).
+      undo_above = std::numeric_limits<double>::infinity();
+      std::swap(iterates[0], iterates[window]);
+      mass = prepare(walk, light, iterates[0], y);
+      continue;
+    }
+    undo_above = std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i <= j; ++i) {
+      const auto a = static_cast<Eigen::Index>(i);
+      const auto c = static_cast<Eigen::Index>(j);
+      gram(a, c) = gram(c, a) = sums[2 + i];
+    }
+    if (++j < window) continue;
+    // Window full: start the next one from the extrapolated iterate (into
+    // iterates[0]; iterates[window], the plain iterate, is kept for undoing).
+    j = 0;
+    const std::vector<double> gamma = extrapolation_weights(gram);
+    if (gamma.empty()) {
+      std::swap(iterates[0], iterates[window]);
+      continue;  // y and mass already belong to iterates[window]
+    }
+    mass = light.sum([&](std::size_t begin, std::size_t end) {
+      double dangling = 0.0;
+      double* target = iterates[0].data();
+      for (std::size_t v = begin; v < end; ++v) target[v] = 0.0;
+      for (std::size_t i = 0; i < window; ++i) {
+        const double g = gamma[i];
+        const double* source = iterates[i + 1].data();
+        for (std::size_t v = begin; v < end; ++v) target[v] += g * source[v];
+      }
+      for (std::size_t v = begin; v < end; ++v) {
+        y[v] = target[v] * walk.inv_out[v];
+        if (walk.is_dangling[v]) dangling += target[v];
+      }
+      return dangling;
+    });
+    undo_above = change;
+  }
+  x = std::move(iterates[j]);
 }
 
 }  // namespace
@@ -95,7 +276,6 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
   // inv_out[u] = 1 / W(u), the weight u sends its score along (out-weight for
   // flow received, in-weight for exerted), or 0 for a dangling person.
   const FlowViews views = flow_views(graph, options.flow, options.weighted);
-  const CsrView& transposed = views.pull;  // received: row v holds edges u -> v
   std::vector<double> inv_out(n);
   std::vector<char> is_dangling(n, 0);
   for (std::size_t u = 0; u < n; ++u) {
@@ -113,37 +293,23 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
     }
   }
 
-  // x: current scores; y[u] = x[u] / W(u), the mass u sends along each unit of
-  // weight; D: the total score of the dangling people. One pass per iteration
-  // forms the new scores, their change, the next y and the next D.
-  std::vector<double> x(n, 1.0 / static_cast<double>(n));
-  std::vector<double> y(n);
-  std::vector<double> next(n);
-  std::vector<double> next_y(n);
-  double dangling_mass = 0.0;
-  for (std::size_t u = 0; u < n; ++u) {
-    y[u] = x[u] * inv_out[u];
-    if (is_dangling[u]) dangling_mass += x[u];
-  }
-  Blocks blocks(n, threads);
+  const Walk walk{
+      .pull = views.pull, .inv_out = inv_out, .is_dangling = is_dangling, .p = p, .d = d, .damping = damping};
+  std::vector<double> x = p;  // the start: the restart distribution (exact zeros stay exact)
   const double bound = static_cast<double>(n) * options.tolerance;
-  const double restart = 1.0 - damping;
-  iterate(result.convergence, options.max_iterations, bound, [&] {
-    const auto [change, next_dangling_mass] =
-        blocks.sum2([&](std::size_t begin, std::size_t end, double& change_part, double& dangling_part) {
-          for (std::size_t v = begin; v < end; ++v) {
-            const double value = damping * (transposed.row_dot(v, y.data()) + dangling_mass * d[v]) + restart * p[v];
-            next[v] = value;
-            next_y[v] = value * inv_out[v];
-            if (is_dangling[v]) dangling_part += value;
-            change_part += std::abs(value - x[v]);
-          }
-        });
-    std::swap(x, next);
-    std::swap(y, next_y);
-    dangling_mass = next_dangling_mass;
-    return change;
-  });
+  Blocks heavy(n, threads);
+  Blocks light(n, thread_count(options.threads, n));
+  accelerated_power_iteration(walk, heavy, light, x, bound, options.max_iterations, result.convergence);
+  // The solution is a distribution. Entries that are tiny in the limit may
+  // carry rounding noise of either sign: cut to 0 and rescale to sum 1.
+  double total = 0.0;
+  for (double& v : x) {
+    v = std::max(v, 0.0);
+    total += v;
+  }
+  if (total > 0.0) {
+    for (double& v : x) v /= total;
+  }
   result.score = std::move(x);
   return result;
 }

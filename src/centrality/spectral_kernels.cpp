@@ -19,7 +19,7 @@ namespace orgnet::detail::spectral {
 int thread_count(int requested, std::size_t work) {
   // Below this many vertices + edges a product takes a few tens of
   // microseconds, about what waking a team of threads costs.
-  constexpr std::size_t parallel_threshold = 50000;
+  constexpr std::size_t parallel_threshold = 10000;
   if (work < parallel_threshold) return 1;
   const int threads = requested > 0 ? requested : omp_get_max_threads();
   return threads < 1 ? 1 : threads;
@@ -50,6 +50,7 @@ class Pool {
     context_.store(context, std::memory_order_relaxed);
     count_.store(static_cast<std::uint32_t>(count), std::memory_order_relaxed);
     slots_.store(threads - 1, std::memory_order_relaxed);
+    team_.store(threads, std::memory_order_relaxed);
     done_.store(0, std::memory_order_relaxed);
     {
       std::lock_guard lock(sleep_mutex_);
@@ -64,13 +65,23 @@ class Pool {
   }
 
  private:
-  // Claims and runs blocks of job `generation` until none is left.
+  // Claims and runs blocks of job `generation` until none is left. Blocks are
+  // claimed in runs (guided scheduling): a run is 1/(2 * threads) of what is
+  // left, at least one block, so a job of many small blocks costs a few
+  // claims per thread instead of one contended update per block, and the last
+  // runs stay short enough to balance the threads.
   void work(std::uint64_t generation) {
+    const std::uint32_t count = count_.load(std::memory_order_relaxed);
+    const auto share = static_cast<std::uint32_t>(2 * team_.load(std::memory_order_relaxed));
     std::uint64_t word = claim_.load(std::memory_order_acquire);
-    while ((word >> 32) == generation && static_cast<std::uint32_t>(word) < count_.load(std::memory_order_relaxed)) {
-      if (claim_.compare_exchange_weak(word, word + 1, std::memory_order_acq_rel, std::memory_order_acquire)) {
-        fn_.load(std::memory_order_relaxed)(context_.load(std::memory_order_relaxed), static_cast<std::uint32_t>(word));
-        done_.fetch_add(1, std::memory_order_release);
+    while ((word >> 32) == generation && static_cast<std::uint32_t>(word) < count) {
+      const auto first = static_cast<std::uint32_t>(word);
+      const std::uint32_t run = std::max<std::uint32_t>(1, (count - first) / share);
+      if (claim_.compare_exchange_weak(word, word + run, std::memory_order_acq_rel, std::memory_order_acquire)) {
+        const BlockFunction fn = fn_.load(std::memory_order_relaxed);
+        void* context = context_.load(std::memory_order_relaxed);
+        for (std::uint32_t b = first; b < first + run; ++b) fn(context, b);
+        done_.fetch_add(run, std::memory_order_release);
         word = claim_.load(std::memory_order_acquire);
       }
     }
@@ -113,6 +124,7 @@ class Pool {
   std::atomic<std::uint64_t> claim_{0};
   std::atomic<std::size_t> done_{0};
   std::atomic<int> slots_{0};  // helpers that may still join the current job
+  std::atomic<int> team_{1};   // threads the current job may use, caller included
   std::atomic<BlockFunction> fn_{nullptr};
   std::atomic<void*> context_{nullptr};
   std::atomic<std::uint32_t> count_{0};

@@ -21,15 +21,23 @@
 //                    uniform (1/n each), or given (the dangling_weights
 //                    vector, rescaled to sum 1; NetworkX's `dangling`).
 //
-// Method: power iteration as in networkx.pagerank: start from 1/n and apply
-// the formula; the residual is ||x' - x||_1 and the iteration stops when it is
-// below n * tolerance (NetworkX's criterion). The error shrinks at least by the
-// factor `damping` per iteration. NetworkX raises when max_iterations pass;
-// orgnet returns the last iterate with converged = false. The default
-// tolerance 1e-10 is stricter than NetworkX's 1e-6. igraph's default PRPACK
-// solver gives the same scores (it solves the same linear system, to an L1
-// error of about 1e-10); for personalized PageRank igraph 0.10 also sends the
-// dangling mass by the reset vector, i.e. DanglingPolicy::personalization.
+// Method: power iteration as in networkx.pagerank, accelerated. Every
+// product is a power step x' = (the formula applied to x); the residual is
+// ||x' - x||_1 and the iteration stops, returning x', when it is below
+// n * tolerance (NetworkX's criterion). The start is the personalization p
+// (uniform by default, as NetworkX's; people no restart can reach keep an
+// exact 0). Every 4 steps the next iterate is extrapolated from the last
+// five (reduced rank extrapolation: the combination whose step differences
+// cancel best, which removes the few slow modes tightly knit groups give the
+// walk); an extrapolation that makes the next change larger is undone. On
+// email-Eu-core this halves the products (29 instead of 55), on the company
+// graphs too; the fixed point is the same. NetworkX raises when
+// max_iterations pass; orgnet returns the last iterate with converged =
+// false. The default tolerance 1e-10 is stricter than NetworkX's 1e-6. igraph's
+// default PRPACK solver gives the same scores (it solves the same linear
+// system, to an L1 error of about 1e-10); for personalized PageRank igraph
+// 0.10 also sends the dangling mass by the reset vector, i.e.
+// DanglingPolicy::personalization.
 //
 // Degenerate cases. Empty graph: empty score, converged. One person: score 1.
 // No ties: everyone is dangling and the score is the dangling distribution
@@ -44,7 +52,11 @@
 // Web search engine", Computer Networks 30, 1998.
 // doi:10.1016/S0169-7552(98)00110-X.
 //
-// Complexity: O((n + m) * iterations) time, O(n + m) extra memory.
+// Reference for the extrapolation: A. Sidi, "Vector extrapolation methods with
+// applications", SIAM, 2017 (reduced rank extrapolation).
+//
+// Complexity: O((n + m) * iterations) time, O(n + m) extra memory (ten
+// vectors of n values).
 
 #include <cstddef>
 #include <string_view>
