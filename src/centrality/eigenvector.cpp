@@ -27,7 +27,7 @@ EigenvectorResult eigenvector_centrality(const InfluenceGraph& graph, const Eige
   // x: current iterate (NetworkX starts from 1/n); next: (A^T + I) x, then scaled.
   std::vector<double> x(n, 1.0 / static_cast<double>(n));
   std::vector<double> next(n);
-  Blocks blocks(n, threads);
+  Blocks blocks(transposed.offsets, threads);  // cut by work: see Blocks
   const double bound = static_cast<double>(n) * options.tolerance;
   iterate(result.convergence, options.max_iterations, bound, [&] {
     const double squares = blocks.sum([&](std::size_t begin, std::size_t end) {

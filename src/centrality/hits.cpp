@@ -118,7 +118,9 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   const int threads = thread_count(options.threads, n + graph.num_edges());
   const CsrView transposed = in_edges_view(graph, options.weighted);  // row v: edges u -> v (A^T)
   const CsrView forward = out_edges_view(graph, options.weighted);    // row u: edges u -> w (A)
-  Blocks blocks(n, threads);
+  Blocks forward_blocks(forward.offsets, threads);                    // products with A: cut by work
+  Blocks blocks(transposed.offsets, threads);                         // products with A^T: cut by work
+  Blocks light(n, threads);                                           // passes over vectors
   const std::size_t block_count = blocks.count();
 
   // Lanczos on M = A^T A (symmetric, >= 0), notation of Golub & Van Loan 10.1:
@@ -139,46 +141,71 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   std::vector<double> coefficients;
   std::vector<double> partial;
 
-  // out = A^T (A in); returns ||out||_2^2.
-  auto apply = [&](const std::vector<double>& in, std::vector<double>& out) {
-    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+  // w = A^T (A q_j); returns alpha_j = q_j' w, formed per block right after
+  // the block's rows (still in the cache) and added in block order.
+  auto apply = [&](std::size_t j) {
+    const std::vector<double>& in = q[j];
+    forward_blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
       for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, in.data());
     });
     return blocks.sum([&](std::size_t begin, std::size_t end) {
-      double squares = 0.0;
-      for (std::size_t v = begin; v < end; ++v) {
-        out[v] = transposed.row_dot(v, scratch.data());
-        squares += out[v] * out[v];
-      }
-      return squares;
+      for (std::size_t v = begin; v < end; ++v) w[v] = transposed.row_dot(v, scratch.data());
+      return dot(in.data(), w.data(), begin, end);
     });
   };
-  // w -= sum_i (q_i' w) q_i over the basis, with the dot products formed per
-  // block and added in block order.
-  auto orthogonalize = [&]() {
+  // The Lanczos three-term step w -= alpha_j q_j + beta_{j-1} q_{j-1}, then
+  // the dot products q_i' w of the whole basis (into `coefficients`, for the
+  // full reorthogonalization) and ||w||_2^2 (returned), in one pass.
+  auto three_term = [&](std::size_t j, double a) {
+    const double b = j > 0 ? beta[j - 1] : 0.0;
+    const std::size_t stride = size + 1;
+    partial.assign(block_count * stride, 0.0);
+    light.run([&](std::size_t begin, std::size_t end, std::size_t block) {
+      const double* qj = q[j].data();
+      if (j > 0) {
+        const double* previous = q[j - 1].data();
+        for (std::size_t v = begin; v < end; ++v) w[v] -= a * qj[v] + b * previous[v];
+      } else {
+        for (std::size_t v = begin; v < end; ++v) w[v] -= a * qj[v];
+      }
+      double* part = partial.data() + block * stride;
+      for (std::size_t i = 0; i < size; ++i) part[i] = dot(q[i].data(), w.data(), begin, end);
+      part[size] = dot(w.data(), w.data(), begin, end);
+    });
+    coefficients.assign(stride, 0.0);
+    for (std::size_t block = 0; block < block_count; ++block) {
+      for (std::size_t i = 0; i < stride; ++i) coefficients[i] += partial[block * stride + i];
+    }
+    const double squares = coefficients[size];
+    coefficients.resize(size);
+    return squares;
+  };
+  // The dot products q_i' w over the basis, per block, added in block order.
+  auto project = [&]() {
     partial.assign(block_count * size, 0.0);
-    blocks.run([&](std::size_t begin, std::size_t end, std::size_t b) {
+    light.run([&](std::size_t begin, std::size_t end, std::size_t b) {
       for (std::size_t i = 0; i < size; ++i) partial[b * size + i] = dot(q[i].data(), w.data(), begin, end);
     });
     coefficients.assign(size, 0.0);
     for (std::size_t b = 0; b < block_count; ++b) {
       for (std::size_t i = 0; i < size; ++i) coefficients[i] += partial[b * size + i];
     }
-    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
-      for (std::size_t i = 0; i < size; ++i) {
-        const double c = coefficients[i];
-        const double* qi = q[i].data();
-        for (std::size_t v = begin; v < end; ++v) w[v] -= c * qi[v];
-      }
-    });
   };
-  // Sum, L1 norm and squared L2 norm of w, in one pass.
+  // w -= sum_i coefficients[i] q_i over the basis (none when `subtract` is
+  // false), then the sum, L1 norm and squared L2 norm of w, in one pass.
   struct Norms {
     double sum = 0.0, l1 = 0.0, squares = 0.0;
   };
-  auto norms = [&]() {
+  auto orthogonalize = [&](bool subtract) {
     partial.assign(block_count * 3, 0.0);
-    blocks.run([&](std::size_t begin, std::size_t end, std::size_t b) {
+    light.run([&](std::size_t begin, std::size_t end, std::size_t b) {
+      if (subtract) {
+        for (std::size_t i = 0; i < size; ++i) {
+          const double c = coefficients[i];
+          const double* qi = q[i].data();
+          for (std::size_t v = begin; v < end; ++v) w[v] -= c * qi[v];
+        }
+      }
       double sum = 0.0, l1 = 0.0, squares = 0.0;
       for (std::size_t v = begin; v < end; ++v) {
         sum += w[v];
@@ -202,7 +229,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     const double norm = std::sqrt(m.squares);
     if (q.size() == size) q.emplace_back(n);
     std::vector<double>& next = q[size];
-    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+    light.run([&](std::size_t begin, std::size_t end, std::size_t) {
       for (std::size_t v = begin; v < end; ++v) next[v] = w[v] / norm;
     });
     ++size;
@@ -210,7 +237,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   };
   // y = sum_i s_i q_i.
   auto ritz_vector = [&](const std::vector<double>& s, std::vector<double>& y) {
-    blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+    light.run([&](std::size_t begin, std::size_t end, std::size_t) {
       for (std::size_t v = begin; v < end; ++v) y[v] = 0.0;
       for (std::size_t i = 0; i < s.size(); ++i) {
         const double c = s[i];
@@ -226,7 +253,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
     for (std::size_t v = begin; v < end; ++v) w[v] = transposed.row_dot(v, ones.data());
   });
-  push_basis(norms());
+  push_basis(orthogonalize(/*subtract=*/false));
 
   Convergence& convergence = result.convergence;
   convergence.residual = std::numeric_limits<double>::infinity();
@@ -241,17 +268,17 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     bool stop = convergence.iterations >= options.max_iterations;
     while (!stop && !restart) {
       const std::size_t j = size - 1;
-      const double before = apply(q[j], w);
+      const double a = apply(j);
       ++convergence.iterations;
-      const double a = blocks.sum([&](std::size_t begin, std::size_t end) {  // alpha_j = q_j' w
-        return dot(q[j].data(), w.data(), begin, end);
-      });
       alpha.push_back(a);
-      orthogonalize();
-      Norms m = norms();
-      if (m.squares < 0.25 * before) {  // cancellation: once more (Kahan-Parlett, "twice is enough")
-        orthogonalize();
-        m = norms();
+      // Full reorthogonalization against the basis after the three-term
+      // step, and once more if that cancelled most of w (Kahan-Parlett:
+      // "twice is enough").
+      const double before = three_term(j, a);
+      Norms m = orthogonalize(/*subtract=*/true);
+      if (m.squares < 0.25 * before) {
+        project();
+        m = orthogonalize(/*subtract=*/true);
       }
       double theta = 0.0;
       std::tie(theta, s) = top_eigenpair(alpha, beta, last_theta);
@@ -312,7 +339,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   result.authorities = std::move(y);
   // Hubs: A a, sum 1.
   result.hubs.assign(n, 0.0);
-  product(blocks, forward, result.authorities, result.hubs, /*normalize=*/true);
+  product(forward_blocks, forward, result.authorities, result.hubs, /*normalize=*/true);
   return result;
 }
 

@@ -83,7 +83,7 @@ void check_alpha(const InfluenceGraph& graph, const CsrView& transposed, double 
   std::vector<double> lo(count);
   std::vector<double> hi(count);
   std::vector<double> top(count);
-  Blocks blocks(n, threads);
+  Blocks blocks(transposed.offsets, threads);  // cut by work: see Blocks
   const std::size_t limit = std::max<std::size_t>(max_iterations, 1);
   double lower = 0.0;
   double upper = 0.0;
@@ -173,7 +173,7 @@ KatzResult katz_centrality(const InfluenceGraph& graph, const KatzOptions& optio
   // x^0 = 0 (NetworkX's start); x^{k+1} = alpha A^T x^k + beta.
   std::vector<double> x(n, 0.0);
   std::vector<double> next(n);
-  Blocks blocks(n, threads);
+  Blocks blocks(transposed.offsets, threads);  // cut by work: see Blocks
   const double bound = static_cast<double>(n) * options.tolerance;
   iterate(result.convergence, options.max_iterations, bound, [&] {
     const double change = blocks.sum([&](std::size_t begin, std::size_t end) {

@@ -297,7 +297,7 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
       .pull = views.pull, .inv_out = inv_out, .is_dangling = is_dangling, .p = p, .d = d, .damping = damping};
   std::vector<double> x = p;  // the start: the restart distribution (exact zeros stay exact)
   const double bound = static_cast<double>(n) * options.tolerance;
-  Blocks heavy(n, threads);
+  Blocks heavy(views.pull.offsets, threads);  // products: cut by work
   Blocks light(n, thread_count(options.threads, n));
   accelerated_power_iteration(walk, heavy, light, x, bound, options.max_iterations, result.convergence);
   // The solution is a distribution. Entries that are tiny in the limit may

@@ -1,6 +1,7 @@
 #include "spectral_kernels.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <chrono>
@@ -27,37 +28,56 @@ int thread_count(int requested, std::size_t work) {
 
 namespace {
 
-// A pool of helper threads for run_blocks(). One job at a time: the job's
-// blocks are claimed through `claim_`, whose upper 32 bits are the job's
-// generation and lower 32 bits the next unclaimed block, so a helper that
-// still holds an older generation can never claim a block of a newer job. The
-// caller waits until `done_` counts every block; a job's fields are
-// rewritten only after that, so a helper that claimed a block reads the
-// fields of its own job. The pool is never destroyed (helpers sleep at exit;
-// in a child process after fork() there are none, and the caller simply does
-// every block itself).
+// A pool of helper threads for run_blocks(). One job at a time.
+//
+// Affinity. A job of `count` blocks and `team` threads is cut into `team`
+// contiguous ranges; the caller works through range 0 and helper h through
+// range h, then each steals from the other ranges. The same thread thus
+// handles the same rows in every job of an iterative measure, and they stay
+// in its core's cache: with blocks handed out first-come, rows (and the
+// vectors' entries) wander between the cores' caches, and on small graphs
+// the second thread made each product slower instead of faster.
+//
+// Claims. Each range has its own claim word, whose upper 32 bits are the
+// job's generation and lower 32 bits the next unclaimed block of the range,
+// so a helper that still holds an older generation can never claim a block of
+// a newer job, and a thread working through its own range touches no cache
+// line the others write (until it steals). The caller waits until `done_`
+// counts every block; a job's fields are rewritten only after that, so a
+// helper that claimed a block reads the fields of its own job. The pool is
+// never destroyed (helpers sleep at exit; in a child process after fork()
+// there are none, and the caller simply does every block itself).
 class Pool {
  public:
+  static constexpr int max_team = 256;
+
   void run(std::size_t count, int threads, BlockFunction fn, void* context) {
     std::unique_lock job(job_mutex_, std::try_to_lock);
     if (!job.owns_lock() || count > std::numeric_limits<std::uint32_t>::max()) {
       for (std::size_t b = 0; b < count; ++b) fn(context, b);
       return;
     }
-    grow(threads - 1);
-    const std::uint64_t generation = (claim_.load(std::memory_order_relaxed) >> 32) + 1;
+    const int team = static_cast<int>(
+        std::min<std::size_t>({static_cast<std::size_t>(threads), count, static_cast<std::size_t>(max_team)}));
+    grow(team - 1);
+    const std::uint64_t generation = generation_.load(std::memory_order_relaxed) + 1;
     fn_.store(fn, std::memory_order_relaxed);
     context_.store(context, std::memory_order_relaxed);
-    count_.store(static_cast<std::uint32_t>(count), std::memory_order_relaxed);
-    slots_.store(threads - 1, std::memory_order_relaxed);
-    team_.store(threads, std::memory_order_relaxed);
+    team_.store(team, std::memory_order_relaxed);
     done_.store(0, std::memory_order_relaxed);
+    for (int r = 0; r < team; ++r) {
+      const auto begin =
+          static_cast<std::uint32_t>(count * static_cast<std::size_t>(r) / static_cast<std::size_t>(team));
+      ranges_[r].end =
+          static_cast<std::uint32_t>(count * static_cast<std::size_t>(r + 1) / static_cast<std::size_t>(team));
+      ranges_[r].claim.store((generation << 32) | begin, std::memory_order_relaxed);
+    }
     {
       std::lock_guard lock(sleep_mutex_);
-      claim_.store(generation << 32, std::memory_order_release);
+      generation_.store(generation, std::memory_order_release);
     }
     wake_.notify_all();
-    work(generation);
+    work(0, generation);
     // Wait for blocks other threads claimed: spin briefly, then yield the core.
     for (int spins = 0; done_.load(std::memory_order_acquire) < count; ++spins) {
       if (spins > 64) std::this_thread::yield();
@@ -65,69 +85,68 @@ class Pool {
   }
 
  private:
-  // Claims and runs blocks of job `generation` until none is left. Blocks are
-  // claimed in runs (guided scheduling): a run is 1/(2 * threads) of what is
-  // left, at least one block, so a job of many small blocks costs a few
-  // claims per thread instead of one contended update per block, and the last
-  // runs stay short enough to balance the threads.
-  void work(std::uint64_t generation) {
-    const std::uint32_t count = count_.load(std::memory_order_relaxed);
-    const auto share = static_cast<std::uint32_t>(2 * team_.load(std::memory_order_relaxed));
-    std::uint64_t word = claim_.load(std::memory_order_acquire);
-    while ((word >> 32) == generation && static_cast<std::uint32_t>(word) < count) {
-      const auto first = static_cast<std::uint32_t>(word);
-      const std::uint32_t run = std::max<std::uint32_t>(1, (count - first) / share);
-      if (claim_.compare_exchange_weak(word, word + run, std::memory_order_acq_rel, std::memory_order_acquire)) {
-        const BlockFunction fn = fn_.load(std::memory_order_relaxed);
-        void* context = context_.load(std::memory_order_relaxed);
-        for (std::uint32_t b = first; b < first + run; ++b) fn(context, b);
-        done_.fetch_add(run, std::memory_order_release);
-        word = claim_.load(std::memory_order_acquire);
+  struct alignas(64) Range {
+    std::atomic<std::uint64_t> claim{0};
+    std::uint32_t end = 0;  // one past the range's last block (set before the generation is published)
+  };
+
+  // Runs blocks of job `generation`: those of range `own` first, then those
+  // left in the other ranges, until none is left.
+  void work(int own, std::uint64_t generation) {
+    const int team = team_.load(std::memory_order_relaxed);
+    const BlockFunction fn = fn_.load(std::memory_order_relaxed);
+    void* context = context_.load(std::memory_order_relaxed);
+    for (int step = 0; step < team; ++step) {
+      Range& range = ranges_[(own + step) % team];
+      std::uint64_t word = range.claim.load(std::memory_order_acquire);
+      while ((word >> 32) == generation && static_cast<std::uint32_t>(word) < range.end) {
+        if (range.claim.compare_exchange_weak(word, word + 1, std::memory_order_acq_rel, std::memory_order_acquire)) {
+          fn(context, static_cast<std::uint32_t>(word));
+          done_.fetch_add(1, std::memory_order_release);
+          word = range.claim.load(std::memory_order_acquire);
+        }
       }
     }
   }
 
-  void helper() {
+  void helper(int index) {
     std::uint64_t seen = 0;
     for (;;) {
       // Wait for a new job: jobs of one computation follow each other within
       // microseconds, so look for one for a while before sleeping.
       const auto deadline = std::chrono::steady_clock::now() + std::chrono::microseconds(200);
-      std::uint64_t generation = claim_.load(std::memory_order_acquire) >> 32;
+      std::uint64_t generation = generation_.load(std::memory_order_acquire);
       while (generation == seen && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::yield();
-        generation = claim_.load(std::memory_order_acquire) >> 32;
+        generation = generation_.load(std::memory_order_acquire);
       }
       if (generation == seen) {
         std::unique_lock lock(sleep_mutex_);
-        wake_.wait(lock, [&] { return (claim_.load(std::memory_order_acquire) >> 32) != seen; });
-        generation = claim_.load(std::memory_order_acquire) >> 32;
+        wake_.wait(lock, [&] { return generation_.load(std::memory_order_acquire) != seen; });
+        generation = generation_.load(std::memory_order_acquire);
       }
       seen = generation;
-      if (slots_.fetch_sub(1, std::memory_order_relaxed) > 0) work(generation);
+      if (index < team_.load(std::memory_order_relaxed)) work(index, generation);
     }
   }
 
   void grow(int helpers) {
-    if (helpers <= started_) return;
-    helpers = std::min(helpers, 255);
     while (started_ < helpers) {
-      std::thread(&Pool::helper, this).detach();
       ++started_;
+      std::thread(&Pool::helper, this, started_).detach();
     }
   }
 
   std::mutex job_mutex_;    // one job at a time
   std::mutex sleep_mutex_;  // with wake_, for sleeping helpers
   std::condition_variable wake_;
-  int started_ = 0;  // helpers started (guarded by job_mutex_)
-  std::atomic<std::uint64_t> claim_{0};
+  int started_ = 0;  // helpers started (guarded by job_mutex_); helper h has index h
+  std::atomic<std::uint64_t> generation_{0};
+  std::array<Range, max_team> ranges_{};
   std::atomic<std::size_t> done_{0};
-  std::atomic<int> slots_{0};  // helpers that may still join the current job
-  std::atomic<int> team_{1};   // threads the current job may use, caller included
+  std::atomic<int> team_{1};  // threads the current job may use, caller included
   std::atomic<BlockFunction> fn_{nullptr};
   std::atomic<void*> context_{nullptr};
-  std::atomic<std::uint32_t> count_{0};
 };
 
 Pool& pool() {
