@@ -17,13 +17,15 @@ Tasks:
               levels, ~25 ties per person) and on email-Eu-core. Converting the
               graph for a peer is not timed (peers' prepare()).
 
-Each time is the best of --repeat runs (NetworkX: of as many runs as stay
-under a second each, at least one); ratio = peer time / orgnet time (above
+Each time is the best of --repeat samples (NetworkX: of as many as stay
+under a second each, at least one); a sample repeats a quick call until 20 ms
+have passed and divides, like timeit. ratio = peer time / orgnet time (above
 1: orgnet is faster). A peer is skipped above the size its module's LIMITS
 allow (pure-Python NetworkX would take hours on the larger graphs).
 """
 
 import argparse
+import gc
 import importlib
 import pathlib
 import subprocess
@@ -35,16 +37,35 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 PEER_MODULES = ("paths", "spectral", "bottleneck", "persuasion", "structure", "diffusion")
 
 
-def best_of(repeat, fn, stop_after=float("inf")):
-    """Best wall time of `repeat` calls; a peer that times itself (returns a
-    peers._common.SelfTimed) reports its own figure instead. Stops early once
-    a call took `stop_after` seconds or more (slow peers run once)."""
+def best_of(repeat, fn, stop_after=float("inf"), min_sample=0.02):
+    """Best time per call over `repeat` samples; a peer that times itself
+    (returns a peers._common.SelfTimed) reports its own figure instead. A
+    sample calls fn until `min_sample` seconds have passed (at least once) and
+    divides, as timeit does: a call of a few microseconds is otherwise
+    measured with the timer's own overhead and noise in it. Stops early once
+    a sample took `stop_after` seconds or more (slow peers run once). The
+    garbage collector is off while timing (as in timeit), so a collection
+    that earlier work made due does not land in one peer's figure."""
+    gc.collect()
+    gc.disable()
+    try:
+        return _best_of(repeat, fn, stop_after, min_sample)
+    finally:
+        gc.enable()
+
+
+def _best_of(repeat, fn, stop_after, min_sample):
     best = float("inf")
     for _ in range(repeat):
+        calls = 0
         start = time.perf_counter()
-        result = fn()
-        elapsed = time.perf_counter() - start
-        best = min(best, float(result) if type(result).__name__ == "SelfTimed" else elapsed)
+        while True:
+            result = fn()
+            calls += 1
+            elapsed = time.perf_counter() - start
+            if elapsed >= min_sample or type(result).__name__ == "SelfTimed":
+                break
+        best = min(best, float(result) if type(result).__name__ == "SelfTimed" else elapsed / calls)
         if best >= stop_after:
             break
     return best
@@ -55,7 +76,10 @@ def ratio(peer, mine):
 
 
 def seconds(t):
-    return f"{t:8.4f}s" if t is not None else f"{'skipped':>9}"
+    """A time in 9 characters: seconds from 1 s up, milliseconds below."""
+    if t is None:
+        return f"{'skipped':>9}"
+    return f"{t:8.3f}s" if t >= 1.0 else f"{t * 1e3:7.3f}ms"
 
 
 def run_load(args, build, orgnet):

@@ -33,8 +33,16 @@ InfluenceFlow flow_arg(py::handle value) {
 }
 
 DegreeDirection degree_direction_arg(py::handle value, const char* argument = "direction") {
-  // "in_" is the Python member name ("in" is a keyword); accept both spellings.
-  if (py::isinstance<py::str>(value) && value.cast<std::string>() == "in_") return DegreeDirection::in;
+  if (py::isinstance<py::str>(value)) {
+    // Read the text in place: degree is a microsecond call, and a std::string
+    // copy is a noticeable part of it.
+    Py_ssize_t size = 0;
+    const char* text = PyUnicode_AsUTF8AndSize(value.ptr(), &size);
+    if (text == nullptr) throw py::error_already_set();
+    const std::string_view name(text, static_cast<std::size_t>(size));
+    // "in_" is the Python member name ("in" is a keyword); accept both spellings.
+    return name == "in_" ? DegreeDirection::in : parse_degree_direction(name);
+  }
   return enum_arg<DegreeDirection>(value, parse_degree_direction, argument, "DegreeDirection");
 }
 
@@ -152,6 +160,11 @@ void bind_functions(py::module_& m) {
       [](const InfluenceGraph& graph, py::object direction, bool weighted, bool normalized) {
         DegreeOptions options{
             .direction = degree_direction_arg(direction), .weighted = weighted, .normalized = normalized};
+        // One pass over the people (or ties): releasing and taking back the
+        // GIL costs as much as the whole call on a graph of a few thousand
+        // people, so only large graphs let other Python threads run meanwhile.
+        constexpr std::size_t release_above = std::size_t{1} << 20;
+        if (graph.num_vertices() + graph.num_edges() < release_above) return degree_centrality(graph, options);
         py::gil_scoped_release release;
         return degree_centrality(graph, options);
       },

@@ -120,16 +120,17 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   const CsrView forward = out_edges_view(graph, options.weighted);    // row u: edges u -> w (A)
   Blocks forward_blocks(forward.offsets, threads);                    // products with A: cut by work
   Blocks blocks(transposed.offsets, threads);                         // products with A^T: cut by work
-  Blocks light(n, threads);                                           // passes over vectors
+  Blocks light(n, thread_count(options.threads, n));                  // passes over vectors
   const std::size_t block_count = blocks.count();
 
   // Lanczos on M = A^T A (symmetric, >= 0), notation of Golub & Van Loan 10.1:
   // q_j the orthonormal basis, alpha_j = q_j' M q_j, beta_j = ||w_j||, T_j the
   // tridiagonal matrix they form; its top eigenpair (theta, s) gives the Ritz
   // vector y = Q s with M y - theta y = s_j w_j (w_j the next, unnormalized
-  // basis vector). Every vector is orthogonalized against the whole basis
-  // (again when that cancelled most of it), so no spurious copies of theta
-  // appear.
+  // basis vector). Once the top Ritz vector nears convergence, every vector is
+  // orthogonalized against the whole basis (again when that cancelled most of
+  // it), so no spurious copies of theta appear; before, the three-term step
+  // keeps the basis orthogonal enough (see the loop).
   constexpr std::size_t basis_limit = 20;  // restart with the Ritz vector after this many vectors
   std::vector<std::vector<double>> q;      // q[0..size), storage kept across restarts
   std::size_t size = 0;
@@ -153,12 +154,17 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
       return dot(in.data(), w.data(), begin, end);
     });
   };
-  // The Lanczos three-term step w -= alpha_j q_j + beta_{j-1} q_{j-1}, then
-  // the dot products q_i' w of the whole basis (into `coefficients`, for the
-  // full reorthogonalization) and ||w||_2^2 (returned), in one pass.
-  auto three_term = [&](std::size_t j, double a) {
+  struct Norms {
+    double sum = 0.0, l1 = 0.0, squares = 0.0;
+  };
+  // The Lanczos three-term step w -= alpha_j q_j + beta_{j-1} q_{j-1}. With
+  // `reorthogonalize`, then the dot products q_i' w of the whole basis (into
+  // `coefficients`, for the full reorthogonalization) and ||w||_2^2 (in
+  // `squares`); without, the norms of w (the step is then complete). One
+  // pass.
+  auto three_term = [&](std::size_t j, double a, bool reorthogonalize) {
     const double b = j > 0 ? beta[j - 1] : 0.0;
-    const std::size_t stride = size + 1;
+    const std::size_t stride = reorthogonalize ? size + 1 : 3;
     partial.assign(block_count * stride, 0.0);
     light.run([&](std::size_t begin, std::size_t end, std::size_t block) {
       const double* qj = q[j].data();
@@ -169,16 +175,29 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
         for (std::size_t v = begin; v < end; ++v) w[v] -= a * qj[v];
       }
       double* part = partial.data() + block * stride;
-      for (std::size_t i = 0; i < size; ++i) part[i] = dot(q[i].data(), w.data(), begin, end);
-      part[size] = dot(w.data(), w.data(), begin, end);
+      if (reorthogonalize) {
+        for (std::size_t i = 0; i < size; ++i) part[i] = dot(q[i].data(), w.data(), begin, end);
+        part[size] = dot(w.data(), w.data(), begin, end);
+        return;
+      }
+      for (std::size_t v = begin; v < end; ++v) {
+        part[0] += w[v];
+        part[1] += std::abs(w[v]);
+      }
+      part[2] = dot(w.data(), w.data(), begin, end);
     });
     coefficients.assign(stride, 0.0);
     for (std::size_t block = 0; block < block_count; ++block) {
       for (std::size_t i = 0; i < stride; ++i) coefficients[i] += partial[block * stride + i];
     }
-    const double squares = coefficients[size];
-    coefficients.resize(size);
-    return squares;
+    Norms out;
+    if (reorthogonalize) {
+      out.squares = coefficients[size];
+      coefficients.resize(size);
+    } else {
+      out = {.sum = coefficients[0], .l1 = coefficients[1], .squares = coefficients[2]};
+    }
+    return out;
   };
   // The dot products q_i' w over the basis, per block, added in block order.
   auto project = [&]() {
@@ -193,9 +212,6 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   };
   // w -= sum_i coefficients[i] q_i over the basis (none when `subtract` is
   // false), then the sum, L1 norm and squared L2 norm of w, in one pass.
-  struct Norms {
-    double sum = 0.0, l1 = 0.0, squares = 0.0;
-  };
   auto orthogonalize = [&](bool subtract) {
     partial.assign(block_count * 3, 0.0);
     light.run([&](std::size_t begin, std::size_t end, std::size_t b) {
@@ -263,6 +279,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   double last_theta = 0.0;  // largest Ritz value of the previous step (a lower bound for the next)
   double best = std::numeric_limits<double>::infinity();  // smallest residual of a finished cycle
   int stalled_cycles = 0;
+  bool reorthogonalize = false;  // full reorthogonalization (from the first nearly converged Ritz vector on)
   while (true) {
     bool restart = false;
     bool stop = convergence.iterations >= options.max_iterations;
@@ -271,14 +288,19 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
       const double a = apply(j);
       ++convergence.iterations;
       alpha.push_back(a);
-      // Full reorthogonalization against the basis after the three-term
-      // step, and once more if that cancelled most of w (Kahan-Parlett:
-      // "twice is enough").
-      const double before = three_term(j, a);
-      Norms m = orthogonalize(/*subtract=*/true);
-      if (m.squares < 0.25 * before) {
-        project();
+      // The three-term step; once a Ritz vector is close to converging, a
+      // full reorthogonalization against the basis after it, and once more
+      // if that cancelled most of w (Kahan-Parlett: "twice is enough").
+      Norms m;
+      if (reorthogonalize) {
+        const double before = three_term(j, a, /*reorthogonalize=*/true).squares;
         m = orthogonalize(/*subtract=*/true);
+        if (m.squares < 0.25 * before) {
+          project();
+          m = orthogonalize(/*subtract=*/true);
+        }
+      } else {
+        m = three_term(j, a, /*reorthogonalize=*/false);
       }
       double theta = 0.0;
       std::tie(theta, s) = top_eigenpair(alpha, beta, last_theta);
@@ -290,6 +312,15 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
                                                           : std::numeric_limits<double>::infinity();
       convergence.residual = residual;
       const bool breakdown = std::sqrt(m.squares) <= 1e-14 * std::max(theta, 0.0);  // invariant subspace
+      // Paige: the basis loses orthogonality only towards Ritz vectors that
+      // have converged, by about eps ||M|| / (their residual). While the
+      // relative residual beta_j |s_j| / theta stays above 1e-6 the basis is
+      // orthogonal to 1e-10 (semi-orthogonal: the Ritz values are accurate,
+      // Simon 1984) and the three-term step suffices; below, every step
+      // reorthogonalizes fully, so no spurious copies of theta appear.
+      if (!reorthogonalize && theta > 0.0 && std::sqrt(m.squares) * std::abs(s.back()) < 1e-6 * theta) {
+        reorthogonalize = true;
+      }
       if (residual < bound || breakdown) {
         convergence.converged = true;
         stop = true;
