@@ -151,11 +151,16 @@ void accelerated_power_iteration(const Walk& walk, Blocks& heavy, Blocks& light,
     heavy.run([&](std::size_t begin, std::size_t end, std::size_t b) {
       double change = 0.0;
       double dangling = 0.0;
+      // value = damping * (row_dot + mass d_v) + restart p_v, with the part
+      // that does not depend on the row's sum added last: the sum is the
+      // long dependency chain of the loop.
+      const double shift = walk.damping * mass;
       for (std::size_t v = begin; v < end; ++v) {
-        const double value = walk.damping * (walk.pull.row_dot(v, y.data()) + mass * walk.d[v]) + restart * walk.p[v];
+        const double fixed = shift * walk.d[v] + restart * walk.p[v];
+        const double value = walk.damping * walk.pull.row_dot(v, y.data()) + fixed;
         next[v] = value;
         next_y[v] = value * walk.inv_out[v];
-        if (walk.is_dangling[v]) dangling += value;
+        dangling += walk.is_dangling[v] ? value : 0.0;
         u[v] = value - current[v];
         change += std::abs(u[v]);
       }
@@ -279,13 +284,7 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
   std::vector<double> inv_out(n);
   std::vector<char> is_dangling(n, 0);
   for (std::size_t u = 0; u < n; ++u) {
-    double w = 0.0;
-    const edge_id begin = views.push.offsets[u], end = views.push.offsets[u + 1];
-    if (views.push.weights.empty()) {
-      w = static_cast<double>(end - begin);
-    } else {
-      for (edge_id k = begin; k < end; ++k) w += views.push.weights[k];
-    }
+    const double w = views.push.row_sum(u);
     if (w > 0.0) {
       inv_out[u] = 1.0 / w;
     } else {

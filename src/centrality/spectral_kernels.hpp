@@ -24,6 +24,7 @@
 #include <omp.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <span>
 #include <string>
@@ -54,6 +55,8 @@ void iterate(Convergence& convergence, std::size_t max_iterations, double bound,
 }
 
 inline constexpr std::size_t block_size = 256;
+/// Work (rows + entries) per block of a pass over a matrix.
+inline constexpr std::size_t block_work = 4096;
 
 /// Threads to use: `requested` (0 = OpenMP's default), but one thread when the
 /// work (n + m) is too small to repay starting a parallel region.
@@ -83,6 +86,10 @@ class Blocks {
       : n_(n), count_((n + block_size - 1) / block_size), threads_(threads), partial_(count_, 0.0) {}
 
   Blocks(std::span<const edge_id> offsets, int threads) : Blocks(offsets.empty() ? 0 : offsets.size() - 1, threads) {
+    if (n_ == 0) return;
+    count_ = std::max<std::size_t>(1, (n_ + offsets[n_] + block_work - 1) / block_work);
+    count_ = std::min(count_, n_);
+    partial_.assign(count_, 0.0);
     if (count_ <= 1) return;
     starts_.resize(count_ + 1);
     const double total = static_cast<double>(n_ + offsets[n_]);
@@ -206,6 +213,30 @@ struct CsrView {
       if (k + 1 < end) s1 += w[k + 1] * x[c[k + 1]];
       if (k + 2 < end) s2 += w[k + 2] * x[c[k + 2]];
     }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /// sum_k w[k] over row r (its length when unweighted), in the same four
+  /// interleaved partial sums as row_dot.
+  [[nodiscard]] double row_sum(std::size_t r) const noexcept {
+    const edge_id begin = offsets[r];
+    const edge_id end = offsets[r + 1];
+    if (weights.empty()) return static_cast<double>(static_cast<std::int64_t>(end - begin));
+    const double* w = weights.data();
+    double s0 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
+    double s3 = 0.0;
+    edge_id k = begin;
+    for (; k + 4 <= end; k += 4) {
+      s0 += w[k];
+      s1 += w[k + 1];
+      s2 += w[k + 2];
+      s3 += w[k + 3];
+    }
+    if (k < end) s0 += w[k];
+    if (k + 1 < end) s1 += w[k + 1];
+    if (k + 2 < end) s2 += w[k + 2];
     return (s0 + s1) + (s2 + s3);
   }
 };
