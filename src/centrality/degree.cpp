@@ -64,8 +64,11 @@ DegreeResult degree_centrality(const InfluenceGraph& graph, const DegreeOptions&
   }
   // Out-strengths first, then in-strengths, each in adjacency order (the
   // order NetworkX's DiGraph.degree(weight=...) adds them).
+  // In-strengths come from the graph's cached copy in in-edge order (the
+  // same values in the same order as strengths[in_edge_ids[k]], read without
+  // the indirection: one stream instead of a random access per edge).
   const auto strengths = graph.strengths();
-  const auto in_ids = graph.in_edge_ids();
+  const std::span<const double> in_strengths = in ? graph.in_strengths() : std::span<const double>();
   for (std::size_t v = 0; v < n; ++v) {
     double s_out = 0.0;
     double s_in = 0.0;
@@ -73,7 +76,7 @@ DegreeResult degree_centrality(const InfluenceGraph& graph, const DegreeOptions&
       for (edge_id e = out_offsets[v]; e < out_offsets[v + 1]; ++e) s_out += strengths[e];
     }
     if (in) {
-      for (edge_id k = in_offsets[v]; k < in_offsets[v + 1]; ++k) s_in += strengths[in_ids[k]];
+      for (edge_id k = in_offsets[v]; k < in_offsets[v + 1]; ++k) s_in += in_strengths[k];
     }
     score[v] = (out && in ? s_out + s_in : (out ? s_out : s_in)) * scale;
   }

@@ -15,6 +15,8 @@ namespace {
 // Below this a task stays silent: most runs finish before anyone would look.
 constexpr std::chrono::milliseconds quiet_period{1000};
 
+bool installed = false;
+
 std::string with_separators(std::size_t value) {
   std::string digits = std::to_string(value);
   for (auto i = static_cast<std::ptrdiff_t>(digits.size()) - 3; i > 0; i -= 3) digits.insert(digits.begin() + i, ',');
@@ -23,7 +25,10 @@ std::string with_separators(std::size_t value) {
 
 }  // namespace
 
+bool progress_line_installed() { return installed; }
+
 void install_progress_line() {
+  installed = true;
   struct State {
     std::chrono::steady_clock::time_point started;
     bool drawn = false;

@@ -12,6 +12,7 @@
 #include "orgnet/centrality/centrality_table.hpp"
 #include "orgnet/error.hpp"
 #include "orgnet/report/html_report.hpp"
+#include "progress_line.hpp"
 
 namespace orgnet::cli {
 
@@ -60,14 +61,18 @@ void register_report(CLI::App& app) {
       ->capture_default_str();
   command->add_option("--threads", o->threads, "Threads; 0 = all (the report does not depend on it)")
       ->capture_default_str();
-  command->add_flag("-q,--quiet", o->quiet, "No progress on standard error");
+  command->add_flag("-q,--quiet", o->quiet,
+                    "No step lines on standard error (they follow --progress: shown on a terminal, from 500 people)");
   on_run(command, [o] {
     if (o->path_from.empty() != o->path_to.empty()) throw invalid_argument("--path-from and --to go together");
     if (!o->salt.empty() && !o->pseudonymize) throw invalid_argument("--salt needs --pseudonymize");
     const auto start = std::chrono::steady_clock::now();
     auto elapsed = [start] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
     LoadedGraph loaded = load_input(o->input);
-    const bool verbose = !o->quiet && loaded.graph.num_vertices() >= 500;
+    // The report's steps are its progress: shown when the progress line is
+    // (orgnet --progress, or stderr is a terminal), for graphs big enough to
+    // take a noticeable time.
+    const bool verbose = progress_line_installed() && !o->quiet && loaded.graph.num_vertices() >= 500;
     HtmlReportOptions options;
     options.title = o->title.empty() ? "orgnet report: " + loaded.title : o->title;
     options.size_by = parse_measure(o->size_by);

@@ -32,7 +32,7 @@ def svg_of(html):
 def test_every_bundled_dataset_renders(tmp_path, dataset, folder):
     out = tmp_path / "report.html"
     start = time.monotonic()
-    result = run("report", "--dataset", dataset, "--out", str(out))
+    result = run("--progress", "report", "--dataset", dataset, "--out", str(out))
     elapsed = time.monotonic() - start
     assert result.returncode == 0, result.stderr
     assert result.stdout == ""
@@ -46,10 +46,25 @@ def test_every_bundled_dataset_renders(tmp_path, dataset, folder):
         assert len(circles) == g.number_of_nodes()
     else:
         assert f"Only {len(circles)} of {g.number_of_nodes()} people are drawn" in html
-        assert "report: done" in result.stderr  # progress for big graphs
+        assert "report: done" in result.stderr  # the steps follow --progress, for big graphs
     assert "<script" not in html
     for section in ("summary", "sociogram", "centrality", "bottlenecks", "structure", "notes"):
         assert f'<section id="{section}">' in html
+
+
+def test_report_steps_follow_the_global_progress_flag(tmp_path):
+    """The report's step lines are its progress: off when stderr is not a
+    terminal (as here) unless --progress asks for them, and -q silences them."""
+    out = str(tmp_path / "report.html")
+    lines = lambda result: [line for line in result.stderr.splitlines() if line.startswith("report: ")]  # noqa: E731
+    shown = run("--progress", "report", "--dataset", "email_eu_core", "--out", out)
+    assert shown.returncode == 0, shown.stderr
+    assert lines(shown)[-1].startswith("report: done in ")
+    assert len(lines(shown)) >= 3
+    for args in (("report",), ("--no-progress", "report"), ("--progress", "report", "-q")):
+        result = run(*args, "--dataset", "email_eu_core", "--out", out)
+        assert result.returncode == 0, result.stderr
+        assert lines(result) == [], args
 
 
 def test_no_input_means_krackhardt_on_stdout():
