@@ -154,15 +154,29 @@ void accelerated_power_iteration(const Walk& walk, Blocks& heavy, Blocks& light,
       // value = damping * (row_dot + mass d_v) + restart p_v, with the part
       // that does not depend on the row's sum added last: the sum is the
       // long dependency chain of the loop.
+      // Raw pointers in locals: the stores below are doubles, and the
+      // compiler then need not reload any array's address after them.
       const double shift = walk.damping * mass;
+      const double damping = walk.damping;
+      const CsrView rows = walk.pull;
+      const double* in = y.data();
+      const double* d = walk.d.data();
+      const double* p = walk.p.data();
+      const double* inv_out = walk.inv_out.data();
+      const char* is_dangling = walk.is_dangling.data();
+      const double* from = current.data();
+      double* to = next.data();
+      double* to_y = next_y.data();
+      double* step = u.data();
       for (std::size_t v = begin; v < end; ++v) {
-        const double fixed = shift * walk.d[v] + restart * walk.p[v];
-        const double value = walk.damping * walk.pull.row_dot(v, y.data()) + fixed;
-        next[v] = value;
-        next_y[v] = value * walk.inv_out[v];
-        dangling += walk.is_dangling[v] ? value : 0.0;
-        u[v] = value - current[v];
-        change += std::abs(u[v]);
+        const double fixed = shift * d[v] + restart * p[v];
+        const double value = damping * rows.row_dot(v, in) + fixed;
+        to[v] = value;
+        to_y[v] = value * inv_out[v];
+        dangling += is_dangling[v] ? value : 0.0;
+        const double delta = value - from[v];
+        step[v] = delta;
+        change += std::abs(delta);
       }
       double* part = parts.data() + b * stride;
       part[0] = change;
