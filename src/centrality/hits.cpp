@@ -50,7 +50,21 @@ std::pair<double, std::vector<double>> top_eigenpair(const std::vector<double>& 
   hi += std::numeric_limits<double>::epsilon() * std::max(scale, 1.0);  // every eigenvalue is below hi
   // The largest Ritz value only grows as the basis grows: start from the last.
   const double warm = floor - 1e-12 * std::abs(floor);
-  if (warm > lo && warm < hi && below(warm) < k) lo = warm;
+  if (warm > lo && warm < hi && below(warm) < k) {
+    lo = warm;
+    // It grows by less and less as the iteration converges: look for an
+    // upper bound in growing steps above it, so the bisection starts from a
+    // bracket a few steps wide instead of the (loose) Gershgorin bound.
+    for (double step = 1e-9 * std::max(std::abs(lo), tiny);; step *= 16.0) {
+      const double probe = lo + step;
+      if (probe >= hi) break;
+      if (below(probe) == k) {
+        hi = probe;
+        break;
+      }
+      lo = probe;
+    }
+  }
   for (int step = 0; step < 200 && hi - lo > 1e-13 * std::abs(hi); ++step) {
     const double mid = 0.5 * (lo + hi);
     if (mid <= lo || mid >= hi) break;
@@ -144,11 +158,27 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
 
   // w = A^T (A q_j); returns alpha_j = q_j' w, formed per block right after
   // the block's rows (still in the cache) and added in block order.
+  //
+  // When q_j is still w / ||w|| (defer_basis), the product reads w and scales,
+  // and writes q_j on the way: one pass less per iteration.
+  double deferred_scale = 0.0;  // > 0: q[size - 1] is w * deferred_scale, not yet written
   auto apply = [&](std::size_t j) {
     const std::vector<double>& in = q[j];
-    forward_blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
-      for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, in.data());
-    });
+    if (deferred_scale > 0.0) {
+      const double scale = deferred_scale;
+      deferred_scale = 0.0;
+      std::vector<double>& target = q[j];
+      forward_blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+        for (std::size_t u = begin; u < end; ++u) {
+          scratch[u] = forward.row_dot(u, w.data()) * scale;
+          target[u] = w[u] * scale;
+        }
+      });
+    } else {
+      forward_blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+        for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, in.data());
+      });
+    }
     return blocks.sum([&](std::size_t begin, std::size_t end) {
       for (std::size_t v = begin; v < end; ++v) w[v] = transposed.row_dot(v, scratch.data());
       return dot(in.data(), w.data(), begin, end);
@@ -251,6 +281,14 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     ++size;
     q_sum.push_back(m.sum / norm);
   };
+  // Appends w / ||w||_2 to the basis, to be written by the next apply().
+  auto defer_basis = [&](const Norms& m) {
+    const double norm = std::sqrt(m.squares);
+    if (q.size() == size) q.emplace_back(n);
+    ++size;
+    q_sum.push_back(m.sum / norm);
+    deferred_scale = 1.0 / norm;
+  };
   // y = sum_i s_i q_i.
   auto ritz_vector = [&](const std::vector<double>& s, std::vector<double>& y) {
     light.run([&](std::size_t begin, std::size_t end, std::size_t) {
@@ -263,11 +301,11 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     });
   };
 
-  // Start: A^T 1, the authorities one power step from uniform hubs (so both
-  // methods reach the same vector when the top eigenvalue is repeated).
-  std::vector<double> ones(n, 1.0);
+  // Start: A^T 1 (the in-strengths), the authorities one power step from
+  // uniform hubs (so both methods reach the same vector when the top
+  // eigenvalue is repeated).
   blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
-    for (std::size_t v = begin; v < end; ++v) w[v] = transposed.row_dot(v, ones.data());
+    for (std::size_t v = begin; v < end; ++v) w[v] = transposed.row_sum(v);
   });
   push_basis(orthogonalize(/*subtract=*/false));
 
@@ -334,7 +372,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
         if (stalled_cycles >= 3) stop = true;
       } else {
         beta.push_back(std::sqrt(m.squares));
-        push_basis(m);
+        defer_basis(m);
       }
     }
     ritz_vector(s, y);
