@@ -10,8 +10,13 @@
 // normalized to sum 1. Everyone's scores are >= 0.
 //
 // Method: Lanczos iteration on the symmetric matrix A^T A (restarted every 20
-// steps from the current Ritz vector, every basis vector reorthogonalized),
-// started from A^T 1: the authorities one power step from uniform hubs. Each
+// steps from the current Ritz vector), started from A^T 1: the authorities one
+// power step from uniform hubs. Basis vectors come from the three-term
+// recurrence while the top Ritz vector is far from converged (the basis stays
+// semi-orthogonal, Paige's theorem) and are reorthogonalized against the whole
+// basis once its relative residual drops below 1e-6, so no spurious copies of
+// the top value appear; a test checks the reported residual against the
+// answer itself. Each
 // iteration costs one product with A^T A, like one step of the power method,
 // but far fewer are needed when sigma_2 is close to sigma_1 (uk_faculty,
 // weighted: 20 instead of 493). The residual is ||A^T A a - theta a||_1 /
