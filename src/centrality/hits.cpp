@@ -136,6 +136,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   Blocks blocks(transposed.offsets, threads);                         // products with A^T: cut by work
   Blocks light(n, thread_count(options.threads, n));                  // passes over vectors
   const std::size_t block_count = blocks.count();
+  const std::size_t light_count = light.count();
 
   // Lanczos on M = A^T A (symmetric, >= 0), notation of Golub & Van Loan 10.1:
   // q_j the orthonormal basis, alpha_j = q_j' M q_j, beta_j = ||w_j||, T_j the
@@ -156,65 +157,60 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   std::vector<double> coefficients;
   std::vector<double> partial;
 
-  // w = A^T (A q_j); returns alpha_j = q_j' w, formed per block right after
-  // the block's rows (still in the cache) and added in block order.
+  struct Norms {
+    double sum = 0.0, l1 = 0.0, squares = 0.0;
+  };
+  // One Lanczos step in two passes over the edges. The first forms A q_j and
+  // alpha_j = q_j' A^T A q_j = ||A q_j||^2, the second w = A^T (A q_j) minus
+  // alpha_j q_j + beta_{j-1} q_{j-1} (the three-term step), each row as soon
+  // as it is formed, and per block either the norms of w (sum, L1, squared
+  // L2: the step is then complete) or, with `reorthogonalize`, the dot
+  // products q_i' w of the whole basis (into `coefficients`) and ||w||^2,
+  // for the full reorthogonalization that follows. Partial sums are added in
+  // block order.
   //
-  // When q_j is still w / ||w|| (defer_basis), the product reads w and scales,
-  // and writes q_j on the way: one pass less per iteration.
+  // When q_j is still w / ||w|| (defer_basis), the first pass reads w and
+  // scales, and writes q_j on the way: no pass of its own.
   double deferred_scale = 0.0;  // > 0: q[size - 1] is w * deferred_scale, not yet written
-  auto apply = [&](std::size_t j) {
-    const std::vector<double>& in = q[j];
-    if (deferred_scale > 0.0) {
-      const double scale = deferred_scale;
-      deferred_scale = 0.0;
-      std::vector<double>& target = q[j];
-      forward_blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
+  auto step = [&](std::size_t j, bool reorthogonalize) {
+    const std::vector<double>& qj = q[j];
+    const double scale = deferred_scale;
+    deferred_scale = 0.0;
+    const double a = forward_blocks.sum([&](std::size_t begin, std::size_t end) {
+      if (scale > 0.0) {
+        std::vector<double>& target = q[j];
         for (std::size_t u = begin; u < end; ++u) {
           scratch[u] = forward.row_dot(u, w.data()) * scale;
           target[u] = w[u] * scale;
         }
-      });
-    } else {
-      forward_blocks.run([&](std::size_t begin, std::size_t end, std::size_t) {
-        for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, in.data());
-      });
-    }
-    return blocks.sum([&](std::size_t begin, std::size_t end) {
-      for (std::size_t v = begin; v < end; ++v) w[v] = transposed.row_dot(v, scratch.data());
-      return dot(in.data(), w.data(), begin, end);
+      } else {
+        for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, qj.data());
+      }
+      return dot(scratch.data(), scratch.data(), begin, end);
     });
-  };
-  struct Norms {
-    double sum = 0.0, l1 = 0.0, squares = 0.0;
-  };
-  // The Lanczos three-term step w -= alpha_j q_j + beta_{j-1} q_{j-1}. With
-  // `reorthogonalize`, then the dot products q_i' w of the whole basis (into
-  // `coefficients`, for the full reorthogonalization) and ||w||_2^2 (in
-  // `squares`); without, the norms of w (the step is then complete). One
-  // pass.
-  auto three_term = [&](std::size_t j, double a, bool reorthogonalize) {
+    alpha.push_back(a);
     const double b = j > 0 ? beta[j - 1] : 0.0;
+    const double* previous = j > 0 ? q[j - 1].data() : qj.data();  // weight 0 when j = 0
     const std::size_t stride = reorthogonalize ? size + 1 : 3;
     partial.assign(block_count * stride, 0.0);
-    light.run([&](std::size_t begin, std::size_t end, std::size_t block) {
-      const double* qj = q[j].data();
-      if (j > 0) {
-        const double* previous = q[j - 1].data();
-        for (std::size_t v = begin; v < end; ++v) w[v] -= a * qj[v] + b * previous[v];
-      } else {
-        for (std::size_t v = begin; v < end; ++v) w[v] -= a * qj[v];
-      }
+    blocks.run([&](std::size_t begin, std::size_t end, std::size_t block) {
       double* part = partial.data() + block * stride;
+      double sum = 0.0;
+      double l1 = 0.0;
+      for (std::size_t v = begin; v < end; ++v) {
+        const double value = transposed.row_dot(v, scratch.data()) - (a * qj[v] + b * previous[v]);
+        w[v] = value;
+        sum += value;
+        l1 += std::abs(value);
+      }
       if (reorthogonalize) {
         for (std::size_t i = 0; i < size; ++i) part[i] = dot(q[i].data(), w.data(), begin, end);
         part[size] = dot(w.data(), w.data(), begin, end);
-        return;
+      } else {
+        part[0] = sum;
+        part[1] = l1;
+        part[2] = dot(w.data(), w.data(), begin, end);
       }
-      for (std::size_t v = begin; v < end; ++v) {
-        part[0] += w[v];
-        part[1] += std::abs(w[v]);
-      }
-      part[2] = dot(w.data(), w.data(), begin, end);
     });
     coefficients.assign(stride, 0.0);
     for (std::size_t block = 0; block < block_count; ++block) {
@@ -231,19 +227,19 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   };
   // The dot products q_i' w over the basis, per block, added in block order.
   auto project = [&]() {
-    partial.assign(block_count * size, 0.0);
+    partial.assign(light_count * size, 0.0);
     light.run([&](std::size_t begin, std::size_t end, std::size_t b) {
       for (std::size_t i = 0; i < size; ++i) partial[b * size + i] = dot(q[i].data(), w.data(), begin, end);
     });
     coefficients.assign(size, 0.0);
-    for (std::size_t b = 0; b < block_count; ++b) {
+    for (std::size_t b = 0; b < light_count; ++b) {
       for (std::size_t i = 0; i < size; ++i) coefficients[i] += partial[b * size + i];
     }
   };
   // w -= sum_i coefficients[i] q_i over the basis (none when `subtract` is
   // false), then the sum, L1 norm and squared L2 norm of w, in one pass.
   auto orthogonalize = [&](bool subtract) {
-    partial.assign(block_count * 3, 0.0);
+    partial.assign(light_count * 3, 0.0);
     light.run([&](std::size_t begin, std::size_t end, std::size_t b) {
       if (subtract) {
         for (std::size_t i = 0; i < size; ++i) {
@@ -263,7 +259,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
       partial[3 * b + 2] = squares;
     });
     Norms out;
-    for (std::size_t b = 0; b < block_count; ++b) {
+    for (std::size_t b = 0; b < light_count; ++b) {
       out.sum += partial[3 * b];
       out.l1 += partial[3 * b + 1];
       out.squares += partial[3 * b + 2];
@@ -281,7 +277,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     ++size;
     q_sum.push_back(m.sum / norm);
   };
-  // Appends w / ||w||_2 to the basis, to be written by the next apply().
+  // Appends w / ||w||_2 to the basis, to be written by the next step().
   auto defer_basis = [&](const Norms& m) {
     const double norm = std::sqrt(m.squares);
     if (q.size() == size) q.emplace_back(n);
@@ -323,22 +319,18 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     bool stop = convergence.iterations >= options.max_iterations;
     while (!stop && !restart) {
       const std::size_t j = size - 1;
-      const double a = apply(j);
-      ++convergence.iterations;
-      alpha.push_back(a);
       // The three-term step; once a Ritz vector is close to converging, a
       // full reorthogonalization against the basis after it, and once more
       // if that cancelled most of w (Kahan-Parlett: "twice is enough").
-      Norms m;
+      Norms m = step(j, reorthogonalize);
+      ++convergence.iterations;
       if (reorthogonalize) {
-        const double before = three_term(j, a, /*reorthogonalize=*/true).squares;
+        const double before = m.squares;
         m = orthogonalize(/*subtract=*/true);
         if (m.squares < 0.25 * before) {
           project();
           m = orthogonalize(/*subtract=*/true);
         }
-      } else {
-        m = three_term(j, a, /*reorthogonalize=*/false);
       }
       double theta = 0.0;
       std::tie(theta, s) = top_eigenpair(alpha, beta, last_theta);
