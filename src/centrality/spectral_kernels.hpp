@@ -170,30 +170,6 @@ class Blocks {
   std::vector<double> partial2_;
 };
 
-/// sum of term(k) over k in [begin, end), in four interleaved partial sums
-/// (k - begin mod 4) combined as (s0 + s1) + (s2 + s3): a fixed order, so the
-/// result never depends on threads, and four independent additions in flight
-/// instead of one chain. Row products, row sums and dot products of the
-/// spectral kernels all go through here.
-template <class Index, class Term>
-[[nodiscard]] inline double interleaved_sum(Index begin, Index end, Term term) noexcept {
-  double s0 = 0.0;
-  double s1 = 0.0;
-  double s2 = 0.0;
-  double s3 = 0.0;
-  Index k = begin;
-  for (; k + 4 <= end; k += 4) {
-    s0 += term(k);
-    s1 += term(k + 1);
-    s2 += term(k + 2);
-    s3 += term(k + 3);
-  }
-  if (k < end) s0 += term(k);
-  if (k + 1 < end) s1 += term(k + 1);
-  if (k + 2 < end) s2 += term(k + 2);
-  return (s0 + s1) + (s2 + s3);
-}
-
 /// A sparse matrix in compressed rows, as views: row r holds the entries
 /// [offsets[r], offsets[r+1]) with columns `columns[k]` and weights
 /// `weights[k]` (all 1 when `weights` is empty).
@@ -202,27 +178,78 @@ struct CsrView {
   std::span<const vertex_id> columns;
   std::span<const double> weights;  // empty: unweighted
 
-  /// sum_k w[k] x[columns[k]] over row r, by interleaved_sum.
+  /// sum_k w[k] x[columns[k]] over row r. The terms are added in four
+  /// interleaved partial sums (k mod 4), combined as (s0 + s1) + (s2 + s3):
+  /// a fixed order, so the result never depends on threads, and four
+  /// independent additions in flight instead of one chain.
   [[nodiscard]] double row_dot(std::size_t r, const double* x) const noexcept {
+    const edge_id begin = offsets[r];
+    const edge_id end = offsets[r + 1];
     const vertex_id* c = columns.data();
-    if (weights.empty()) return interleaved_sum(offsets[r], offsets[r + 1], [&](edge_id k) { return x[c[k]]; });
-    const double* w = weights.data();
-    return interleaved_sum(offsets[r], offsets[r + 1], [&](edge_id k) { return w[k] * x[c[k]]; });
+    double s0 = 0.0;
+    double s1 = 0.0;
+    double s2 = 0.0;
+    double s3 = 0.0;
+    edge_id k = begin;
+    if (weights.empty()) {
+      for (; k + 4 <= end; k += 4) {
+        s0 += x[c[k]];
+        s1 += x[c[k + 1]];
+        s2 += x[c[k + 2]];
+        s3 += x[c[k + 3]];
+      }
+      if (k < end) s0 += x[c[k]];
+      if (k + 1 < end) s1 += x[c[k + 1]];
+      if (k + 2 < end) s2 += x[c[k + 2]];
+    } else {
+      const double* w = weights.data();
+      for (; k + 4 <= end; k += 4) {
+        s0 += w[k] * x[c[k]];
+        s1 += w[k + 1] * x[c[k + 1]];
+        s2 += w[k + 2] * x[c[k + 2]];
+        s3 += w[k + 3] * x[c[k + 3]];
+      }
+      if (k < end) s0 += w[k] * x[c[k]];
+      if (k + 1 < end) s1 += w[k + 1] * x[c[k + 1]];
+      if (k + 2 < end) s2 += w[k + 2] * x[c[k + 2]];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 
-  /// sum_k w[k] over row r (its length when unweighted), by interleaved_sum.
+  /// sum_k w[k] over row r (its length when unweighted), in two interleaved
+  /// partial sums (k mod 2), combined at the end: a fixed order.
   [[nodiscard]] double row_sum(std::size_t r) const noexcept {
     const edge_id begin = offsets[r];
     const edge_id end = offsets[r + 1];
     if (weights.empty()) return static_cast<double>(static_cast<std::int64_t>(end - begin));
-    const double* w = weights.data();
-    return interleaved_sum(begin, end, [&](edge_id k) { return w[k]; });
+    double even = 0.0;
+    double odd = 0.0;
+    edge_id k = begin;
+    for (; k + 2 <= end; k += 2) {
+      even += weights[k];
+      odd += weights[k + 1];
+    }
+    if (k < end) even += weights[k];
+    return even + odd;
   }
 };
 
-/// sum_v a[v] b[v] over [begin, end), by interleaved_sum.
+/// sum_v a[v] b[v] over [begin, end) in four interleaved partial sums (v mod
+/// 4 from begin), combined as (s0 + s1) + (s2 + s3): a fixed order, and four
+/// independent additions in flight instead of one chain.
 inline double dot(const double* a, const double* b, std::size_t begin, std::size_t end) {
-  return interleaved_sum(begin, end, [&](std::size_t v) { return a[v] * b[v]; });
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+  std::size_t v = begin;
+  for (; v + 4 <= end; v += 4) {
+    s0 += a[v] * b[v];
+    s1 += a[v + 1] * b[v + 1];
+    s2 += a[v + 2] * b[v + 2];
+    s3 += a[v + 3] * b[v + 3];
+  }
+  if (v < end) s0 += a[v] * b[v];
+  if (v + 1 < end) s1 += a[v + 1] * b[v + 1];
+  if (v + 2 < end) s2 += a[v + 2] * b[v + 2];
+  return (s0 + s1) + (s2 + s3);
 }
 
 /// Rows = targets, columns = sources: row v lists v's in-edges (A^T), with the
