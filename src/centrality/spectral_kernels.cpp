@@ -66,10 +66,9 @@ class Pool {
     team_.store(team, std::memory_order_relaxed);
     done_.store(0, std::memory_order_relaxed);
     for (int r = 0; r < team; ++r) {
-      const auto begin =
-          static_cast<std::uint32_t>(count * static_cast<std::size_t>(r) / static_cast<std::size_t>(team));
-      ranges_[r].end =
-          static_cast<std::uint32_t>(count * static_cast<std::size_t>(r + 1) / static_cast<std::size_t>(team));
+      const std::uint64_t begin = count * static_cast<std::size_t>(r) / static_cast<std::size_t>(team);
+      const std::uint64_t end = count * static_cast<std::size_t>(r + 1) / static_cast<std::size_t>(team);
+      ranges_[r].end.store((generation << 32) | end, std::memory_order_relaxed);
       ranges_[r].claim.store((generation << 32) | begin, std::memory_order_relaxed);
     }
     {
@@ -85,9 +84,14 @@ class Pool {
   }
 
  private:
+  // Both words carry the job's generation in their upper 32 bits. A helper
+  // still scanning the ranges of a finished job may read a range the caller is
+  // rewriting for the next one; with the generation on `end` too, it can never
+  // pair the old claim word with the new job's end (and claim a block past
+  // its own job's range).
   struct alignas(64) Range {
-    std::atomic<std::uint64_t> claim{0};
-    std::uint32_t end = 0;  // one past the range's last block (set before the generation is published)
+    std::atomic<std::uint64_t> claim{0};  // generation | next unclaimed block
+    std::atomic<std::uint64_t> end{0};    // generation | one past the range's last block
   };
 
   // Runs blocks of job `generation`: those of range `own` first, then those
@@ -98,8 +102,11 @@ class Pool {
     void* context = context_.load(std::memory_order_relaxed);
     for (int step = 0; step < team; ++step) {
       Range& range = ranges_[(own + step) % team];
+      const std::uint64_t bound = range.end.load(std::memory_order_acquire);
+      if ((bound >> 32) != generation) continue;  // rewritten for a newer job
+      const auto end = static_cast<std::uint32_t>(bound);
       std::uint64_t word = range.claim.load(std::memory_order_acquire);
-      while ((word >> 32) == generation && static_cast<std::uint32_t>(word) < range.end) {
+      while ((word >> 32) == generation && static_cast<std::uint32_t>(word) < end) {
         if (range.claim.compare_exchange_weak(word, word + 1, std::memory_order_acq_rel, std::memory_order_acquire)) {
           fn(context, static_cast<std::uint32_t>(word));
           done_.fetch_add(1, std::memory_order_release);
