@@ -74,12 +74,13 @@ void run_blocks(std::size_t count, int threads, BlockFunction fn, void* context)
 /// when threads > 1; partial results per block go to `partial[block]`.
 ///
 /// Blocks(n, threads) cuts [0, n) into blocks of `block_size` rows, for passes
-/// over vectors. Blocks(offsets, threads) makes as many blocks, but cut where
-/// the work (rows + entries of a CSR matrix with these row offsets) is even, for
-/// passes over a matrix: the people of a real organization are not alike
-/// (the first quarter of email-Eu-core holds about half of its ties), and equal rows
-/// would leave one thread with most of a product. Either way the cut depends
-/// on the graph only, never on the thread count.
+/// over vectors. Blocks(offsets, threads) cuts the rows of a CSR matrix with
+/// these row offsets into blocks of about `block_work` rows + entries each,
+/// for passes over the matrix: the people of a real organization are not
+/// alike (the first quarter of email-Eu-core holds about half of its ties),
+/// and equal rows would leave one thread with most of a product. Either way
+/// the cut depends on the graph only, never on the thread count, and a pass
+/// sizes its per-block partial sums by its own Blocks' count().
 class Blocks {
  public:
   Blocks(std::size_t n, int threads)
