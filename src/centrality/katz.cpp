@@ -43,22 +43,12 @@ void check_alpha(const InfluenceGraph& graph, const CsrView& transposed, double 
   if (alpha == 0.0 || graph.num_edges() == 0) return;
 
   // Cheap bound: rho <= the largest row sum of A and of A^T.
-  double max_in = 0.0;
-  for (std::size_t v = 0; v < n; ++v) {
-    double s = 0.0;
-    for (edge_id k = transposed.offsets[v]; k < transposed.offsets[v + 1]; ++k) {
-      s += transposed.weights.empty() ? 1.0 : transposed.weights[k];
-    }
-    max_in = std::max(max_in, s);
-  }
   const CsrView forward = out_edges_view(graph, weighted);
+  double max_in = 0.0;
   double max_out = 0.0;
-  for (std::size_t u = 0; u < n; ++u) {
-    double s = 0.0;
-    for (edge_id e = forward.offsets[u]; e < forward.offsets[u + 1]; ++e) {
-      s += forward.weights.empty() ? 1.0 : forward.weights[e];
-    }
-    max_out = std::max(max_out, s);
+  for (std::size_t v = 0; v < n; ++v) {
+    max_in = std::max(max_in, transposed.row_sum(v));
+    max_out = std::max(max_out, forward.row_sum(v));
   }
   if (alpha * std::min(max_in, max_out) < 1.0) return;
 
@@ -97,7 +87,7 @@ void check_alpha(const InfluenceGraph& graph, const CsrView& transposed, double 
         for (edge_id k = transposed.offsets[v]; k < transposed.offsets[v + 1]; ++k) {
           const vertex_id u = transposed.columns[k];
           if (part[u] != part[v]) continue;
-          s += (transposed.weights.empty() ? 1.0 : transposed.weights[k]) * x[u];
+          s += transposed.weight(v, k) * x[u];
         }
         ratio[v] = x[v] > 0.0 ? s / x[v] : std::numeric_limits<double>::infinity();
       }

@@ -172,11 +172,23 @@ void run_blocks(std::size_t count, int threads, BlockFunction fn, void* context)
 }
 
 CsrView in_edges_view(const InfluenceGraph& graph, bool weighted) {
-  return {graph.in_offsets(), graph.in_sources(), weighted ? graph.in_strengths() : std::span<const double>()};
+  CsrView view{.offsets = graph.in_offsets(), .columns = graph.in_sources()};
+  if (weighted) {
+    view.row_totals = graph.in_strength_totals();
+    view.row_weights = graph.shared_in_strengths();
+    if (view.row_weights.empty()) view.weights = graph.in_strengths();
+  }
+  return view;
 }
 
 CsrView out_edges_view(const InfluenceGraph& graph, bool weighted) {
-  return {graph.out_offsets(), graph.out_targets(), weighted ? graph.strengths() : std::span<const double>()};
+  CsrView view{.offsets = graph.out_offsets(), .columns = graph.out_targets()};
+  if (weighted) {
+    view.row_totals = graph.out_strength_totals();
+    view.row_weights = graph.shared_out_strengths();
+    if (view.row_weights.empty()) view.weights = graph.strengths();
+  }
+  return view;
 }
 
 FlowViews flow_views(const InfluenceGraph& graph, InfluenceFlow flow, bool weighted) {

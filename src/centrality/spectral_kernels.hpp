@@ -172,17 +172,27 @@ class Blocks {
 };
 
 /// A sparse matrix in compressed rows, as views: row r holds the entries
-/// [offsets[r], offsets[r+1]) with columns `columns[k]` and weights
-/// `weights[k]` (all 1 when `weights` is empty).
+/// [offsets[r], offsets[r+1]) with columns `columns[k]` and weight
+/// weight(r, k): `weights[k]`, or `row_weights[r]` when the rows each carry
+/// one weight (then `weights` is empty), or 1 when both are empty.
 struct CsrView {
   std::span<const edge_id> offsets;
   std::span<const vertex_id> columns;
-  std::span<const double> weights;  // empty: unweighted
+  std::span<const double> weights;      // per entry; empty: see row_weights
+  std::span<const double> row_weights;  // per row; empty with weights empty: unweighted
+  std::span<const double> row_totals;   // per row: sum of its weights (empty when unweighted)
 
-  /// sum_k w[k] x[columns[k]] over row r. The terms are added in four
+  [[nodiscard]] double weight(std::size_t r, edge_id k) const noexcept {
+    if (!weights.empty()) return weights[k];
+    return row_weights.empty() ? 1.0 : row_weights[r];
+  }
+
+  /// sum_k weight(r, k) x[columns[k]] over row r. The terms are added in four
   /// interleaved partial sums (k mod 4), combined as (s0 + s1) + (s2 + s3):
   /// a fixed order, so the result never depends on threads, and four
-  /// independent additions in flight instead of one chain.
+  /// independent additions in flight instead of one chain. A row weight
+  /// multiplies the row's sum once: the loop then reads no weights, a third
+  /// of the loads of the weighted loop.
   [[nodiscard]] double row_dot(std::size_t r, const double* x) const noexcept {
     const edge_id begin = offsets[r];
     const edge_id end = offsets[r + 1];
@@ -202,36 +212,26 @@ struct CsrView {
       if (k < end) s0 += x[c[k]];
       if (k + 1 < end) s1 += x[c[k + 1]];
       if (k + 2 < end) s2 += x[c[k + 2]];
-    } else {
-      const double* w = weights.data();
-      for (; k + 4 <= end; k += 4) {
-        s0 += w[k] * x[c[k]];
-        s1 += w[k + 1] * x[c[k + 1]];
-        s2 += w[k + 2] * x[c[k + 2]];
-        s3 += w[k + 3] * x[c[k + 3]];
-      }
-      if (k < end) s0 += w[k] * x[c[k]];
-      if (k + 1 < end) s1 += w[k + 1] * x[c[k + 1]];
-      if (k + 2 < end) s2 += w[k + 2] * x[c[k + 2]];
+      const double sum = (s0 + s1) + (s2 + s3);
+      return row_weights.empty() ? sum : row_weights[r] * sum;
     }
+    const double* w = weights.data();
+    for (; k + 4 <= end; k += 4) {
+      s0 += w[k] * x[c[k]];
+      s1 += w[k + 1] * x[c[k + 1]];
+      s2 += w[k + 2] * x[c[k + 2]];
+      s3 += w[k + 3] * x[c[k + 3]];
+    }
+    if (k < end) s0 += w[k] * x[c[k]];
+    if (k + 1 < end) s1 += w[k + 1] * x[c[k + 1]];
+    if (k + 2 < end) s2 += w[k + 2] * x[c[k + 2]];
     return (s0 + s1) + (s2 + s3);
   }
 
-  /// sum_k w[k] over row r (its length when unweighted), in two interleaved
-  /// partial sums (k mod 2), combined at the end: a fixed order.
+  /// Sum of row r's weights (its length when unweighted).
   [[nodiscard]] double row_sum(std::size_t r) const noexcept {
-    const edge_id begin = offsets[r];
-    const edge_id end = offsets[r + 1];
-    if (weights.empty()) return static_cast<double>(static_cast<std::int64_t>(end - begin));
-    double even = 0.0;
-    double odd = 0.0;
-    edge_id k = begin;
-    for (; k + 2 <= end; k += 2) {
-      even += weights[k];
-      odd += weights[k + 1];
-    }
-    if (k < end) even += weights[k];
-    return even + odd;
+    if (!row_totals.empty()) return row_totals[r];
+    return static_cast<double>(static_cast<std::int64_t>(offsets[r + 1] - offsets[r]));
   }
 };
 
@@ -253,10 +253,12 @@ inline double dot(const double* a, const double* b, std::size_t begin, std::size
   return (s0 + s1) + (s2 + s3);
 }
 
-/// Rows = targets, columns = sources: row v lists v's in-edges (A^T), with the
-/// graph's cached in-edge strengths when `weighted`.
+/// Rows = targets, columns = sources: row v lists v's in-edges (A^T). When
+/// `weighted`: the graph's cached in-edge strengths, or one weight per row when
+/// every row shares one (InfluenceGraph::shared_in_strengths), and the row totals.
 CsrView in_edges_view(const InfluenceGraph& graph, bool weighted);
-/// Rows = sources, columns = targets: row u lists u's out-edges (A).
+/// Rows = sources, columns = targets: row u lists u's out-edges (A); weighted
+/// as in_edges_view.
 CsrView out_edges_view(const InfluenceGraph& graph, bool weighted);
 
 /// The two views a measure needs for a flow direction: `pull` (row v: the

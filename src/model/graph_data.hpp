@@ -27,6 +27,18 @@ struct InfluenceGraph::Data {
   mutable std::once_flag in_strengths_once;
   mutable std::vector<double> in_strengths;
   mutable std::atomic<bool> in_strengths_built{false};  // lets memory_bytes() read it without a race
+  // Per-person sums of the strengths and the strength a person's in-edges (or
+  // out-edges) share, built together on first use (see influence_graph.hpp):
+  // the spectral measures need them on every call, at O(m) each time.
+  struct StrengthSummary {
+    std::vector<double> out_totals;
+    std::vector<double> in_totals;
+    std::vector<double> shared_out;  // empty unless every out-row shares one strength
+    std::vector<double> shared_in;   // empty unless every in-row shares one strength
+  };
+  mutable std::once_flag summary_once;
+  mutable StrengthSummary summary;
+  mutable std::atomic<bool> summary_built{false};
 
   // People.
   std::vector<std::string> ids;

@@ -121,6 +121,54 @@ std::span<const double> InfluenceGraph::in_strengths() const {
   return data_->in_strengths;
 }
 
+namespace {
+
+/// Per-row totals of `weights` (rows given by `offsets`), added in two
+/// interleaved partial sums (k mod 2) for speed, in a fixed order; and, when
+/// every row's weights are all equal, that weight per row (1 for an empty row).
+void summarize_rows(std::span<const edge_id> offsets, std::span<const double> weights, std::vector<double>& totals,
+                    std::vector<double>& shared) {
+  const std::size_t n = offsets.size() - 1;
+  totals.resize(n);
+  shared.resize(n);
+  bool all_shared = true;
+  for (std::size_t r = 0; r < n; ++r) {
+    const edge_id begin = offsets[r];
+    const edge_id end = offsets[r + 1];
+    double even = 0.0;
+    double odd = 0.0;
+    edge_id k = begin;
+    for (; k + 2 <= end; k += 2) {
+      even += weights[k];
+      odd += weights[k + 1];
+    }
+    if (k < end) even += weights[k];
+    totals[r] = even + odd;
+    const double first = begin < end ? weights[begin] : 1.0;
+    for (k = begin; all_shared && k < end; ++k) all_shared = weights[k] == first;
+    shared[r] = first;
+  }
+  if (!all_shared) shared = {};
+}
+
+/// The graph's strength summary, built on first use.
+const InfluenceGraph::Data::StrengthSummary& strength_summary(const InfluenceGraph& graph) {
+  const InfluenceGraph::Data& d = graph.data();
+  std::call_once(d.summary_once, [&] {
+    summarize_rows(d.out_offsets, d.strengths, d.summary.out_totals, d.summary.shared_out);
+    summarize_rows(d.in_offsets, graph.in_strengths(), d.summary.in_totals, d.summary.shared_in);
+    d.summary_built.store(true, std::memory_order_release);
+  });
+  return d.summary;
+}
+
+}  // namespace
+
+std::span<const double> InfluenceGraph::out_strength_totals() const { return strength_summary(*this).out_totals; }
+std::span<const double> InfluenceGraph::in_strength_totals() const { return strength_summary(*this).in_totals; }
+std::span<const double> InfluenceGraph::shared_in_strengths() const { return strength_summary(*this).shared_in; }
+std::span<const double> InfluenceGraph::shared_out_strengths() const { return strength_summary(*this).shared_out; }
+
 const std::string& InfluenceGraph::id(vertex_id v) const {
   check_vertex(*this, v);
   return data_->ids[v];
@@ -225,6 +273,10 @@ std::size_t InfluenceGraph::memory_bytes() const noexcept {
   bytes += heap_bytes(d.out_offsets) + heap_bytes(d.out_targets) + heap_bytes(d.strengths) + heap_bytes(d.in_offsets) +
            heap_bytes(d.in_sources) + heap_bytes(d.in_edge_ids);
   if (d.in_strengths_built.load(std::memory_order_acquire)) bytes += heap_bytes(d.in_strengths);
+  if (d.summary_built.load(std::memory_order_acquire)) {
+    bytes += heap_bytes(d.summary.out_totals) + heap_bytes(d.summary.in_totals) + heap_bytes(d.summary.shared_out) +
+             heap_bytes(d.summary.shared_in);
+  }
   bytes += heap_bytes(d.ids) + heap_bytes(d.names) + heap_bytes(d.titles) + heap_bytes(d.levels) +
            d.level_given.capacity() / 8 + heap_bytes(d.managers) + heap_bytes(d.report_offsets) + heap_bytes(d.reports);
   // unordered_map: one node (key + value + next pointer + cached hash) per entry plus buckets.

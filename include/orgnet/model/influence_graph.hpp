@@ -105,6 +105,22 @@ class InfluenceGraph {
   /// so copies of the graph share it; memory_bytes() counts it once built.
   [[nodiscard]] std::span<const double> in_strengths() const;
 
+  // ---- per-person strength summaries -------------------------------------
+  // Built together on the first call to any of the four (O(m), thread-safe)
+  // and kept with the graph's data like in_strengths().
+  /// Sum of the strengths of v's out-edges, for every v (n values).
+  [[nodiscard]] std::span<const double> out_strength_totals() const;
+  /// Sum of the strengths of v's in-edges, for every v (n values).
+  [[nodiscard]] std::span<const double> in_strength_totals() const;
+  /// When, for every person v, all in-edges of v carry one strength: that
+  /// strength per person (1 for a person without in-edges). Empty otherwise.
+  /// The weighted-cascade convention on unweighted ties, s(u,v) = 1/in-degree(v),
+  /// gives such a graph; a product with the in-edge matrix then adds the
+  /// neighbours' values and scales once per person, reading no strengths.
+  [[nodiscard]] std::span<const double> shared_in_strengths() const;
+  /// The same for out-edges: per person, the strength all its out-edges carry.
+  [[nodiscard]] std::span<const double> shared_out_strengths() const;
+
   // ---- people ------------------------------------------------------------
   /// Person id of vertex v. Throws orgnet::out_of_range if v >= num_vertices().
   [[nodiscard]] const std::string& id(vertex_id v) const;

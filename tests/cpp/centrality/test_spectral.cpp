@@ -16,6 +16,7 @@
 #include "orgnet/centrality/hits.hpp"
 #include "orgnet/centrality/katz.hpp"
 #include "orgnet/centrality/pagerank.hpp"
+#include "orgnet/detail/random.hpp"
 #include "orgnet/io/datasets.hpp"
 #include "orgnet/model/generators.hpp"
 #include "orgnet/model/graph_builder.hpp"
@@ -636,6 +637,61 @@ TEST(Spectral, UnitStrengthsEqualUnweighted) {
   EXPECT_EQ(eigenvector_centrality(g).score, eigenvector_centrality(g, {.weighted = false}).score);
   EXPECT_EQ(katz_centrality(g).score, katz_centrality(g, {.weighted = false}).score);
   EXPECT_EQ(hits(g).hubs, hits(g, {.weighted = false}).hubs);
+}
+
+// (A^T x)_v = sum over v's in-edges u -> v of s(u, v) x_u, strength by strength.
+std::vector<double> transposed_product(const InfluenceGraph& g, const std::vector<double>& x) {
+  std::vector<double> y(g.num_vertices(), 0.0);
+  for (vertex_id v = 0; v < g.num_vertices(); ++v) {
+    const auto sources = g.in_neighbors(v);
+    const auto edges = g.in_edges(v);
+    for (std::size_t k = 0; k < sources.size(); ++k) y[v] += g.strength(edges[k]) * x[sources[k]];
+  }
+  return y;
+}
+
+TEST(Spectral, SharedInStrengthsGiveTheDefiningEquations) {
+  // Weighted cascade on unit email ties: every person's in-edges share one
+  // strength, and the products scale a plain sum once per person. Each
+  // measure must still satisfy its equation written with edge strengths.
+  detail::SplitMix64 rng(5);
+  GraphBuilder builder;
+  const std::size_t n = 300;
+  for (std::size_t i = 0; i < n; ++i) builder.add_person({.id = "p" + std::to_string(i)});
+  std::vector<char> used(n * n, 0);  // distinct pairs: a repeated tie would merge by noisy-or
+  for (std::size_t t = 0; t < 4000; ++t) {
+    const auto u = rng.below(n), v = rng.below(n);
+    if (u == v || used[u * n + v]) continue;
+    used[u * n + v] = 1;
+    builder.add_tie("p" + std::to_string(u), "p" + std::to_string(v), "email", 1);
+  }
+  const InfluenceGraph g = std::move(builder).build();
+  ASSERT_FALSE(g.shared_in_strengths().empty());
+
+  // PageRank: the reference iteration reads strengths edge by edge.
+  for (vertex_id u = 0; u < n; ++u) ASSERT_GT(g.out_degree(u), 0u);
+  const auto [reference, steps] = plain_power_iteration(g, 1e-15);
+  expect_near(pagerank(g, {.tolerance = 1e-15}).score, reference, 1e-13);
+
+  // Katz (unnormalized): x = alpha A^T x + beta.
+  const KatzResult katz = katz_centrality(g, {.alpha = 0.05, .normalized = false, .tolerance = 1e-15});
+  ASSERT_TRUE(katz.convergence.converged);
+  const std::vector<double> katz_in = transposed_product(g, katz.score);
+  for (vertex_id v = 0; v < n; ++v) EXPECT_NEAR(katz.score[v], 0.05 * katz_in[v] + 1.0, 1e-12) << v;
+
+  // Eigenvector: A^T x = lambda x.
+  const EigenvectorResult eig = eigenvector_centrality(g, {.tolerance = 1e-15});
+  ASSERT_TRUE(eig.convergence.converged);
+  const std::vector<double> eig_in = transposed_product(g, eig.score);
+  const double lambda = std::inner_product(eig_in.begin(), eig_in.end(), eig.score.begin(), 0.0);  // |x| = 1
+  for (vertex_id v = 0; v < n; ++v) EXPECT_NEAR(eig_in[v], lambda * eig.score[v], 1e-9) << v;
+
+  // HITS: hubs proportional to A a (out-edges), authorities to A^T h.
+  const HitsResult h = hits(g, {.tolerance = 1e-15});
+  ASSERT_TRUE(h.convergence.converged);
+  const std::vector<double> a_of_h = transposed_product(g, h.hubs);
+  const double scale = sum(a_of_h);
+  for (vertex_id v = 0; v < n; ++v) EXPECT_NEAR(a_of_h[v] / scale, h.authorities[v], 1e-10) << v;
 }
 
 TEST(Spectral, RelabellingPermutesScores) {

@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "orgnet/model/graph_builder.hpp"
 #include "test_support.hpp"
@@ -69,6 +71,54 @@ TEST(GraphBuilder, InStrengthsFollowInEdgesAndAreShared) {
   for (std::size_t k = 0; k < in.size(); ++k) EXPECT_EQ(in[k], g.strength(g.in_edge_ids()[k]));
   EXPECT_EQ(copy.in_strengths().data(), in.data());
   EXPECT_EQ(g.memory_bytes(), before + g.num_edges() * sizeof(double));
+}
+
+TEST(GraphBuilder, StrengthSummaries) {
+  // Hand-worked graph (test_support.hpp): a -> b 7/16, a -> c 3/4, b -> c 1/2,
+  // c -> b 3/4, c -> d 1, d -> c 1, d -> b 3/4.
+  const InfluenceGraph g = test::hand_worked_graph();
+  const auto [a, b, c, d] = std::array{g.index_of("a"), g.index_of("b"), g.index_of("c"), g.index_of("d")};
+  const auto out = g.out_strength_totals();
+  const auto in = g.in_strength_totals();
+  ASSERT_EQ(out.size(), 4u);
+  ASSERT_EQ(in.size(), 4u);
+  EXPECT_DOUBLE_EQ(out[a], 7.0 / 16 + 0.625);
+  EXPECT_DOUBLE_EQ(out[b], 0.5);
+  EXPECT_DOUBLE_EQ(out[c], 0.75 + 1.0);
+  EXPECT_DOUBLE_EQ(out[d], 1.0 + 0.75);
+  EXPECT_DOUBLE_EQ(in[a], 0.0);
+  EXPECT_DOUBLE_EQ(in[b], 7.0 / 16 + 0.75 + 0.75);
+  EXPECT_DOUBLE_EQ(in[c], 0.625 + 0.5 + 1.0);
+  EXPECT_DOUBLE_EQ(in[d], 1.0);
+  // b's in-edges differ (7/16, 3/4, 3/4), a's out-edges too (7/16, 5/8).
+  EXPECT_TRUE(g.shared_in_strengths().empty());
+  EXPECT_TRUE(g.shared_out_strengths().empty());
+
+  // Weighted cascade on unit email ties: v's in-edges all carry 1/in-degree(v).
+  GraphBuilder builder;
+  for (const char* p : {"p", "q", "r", "s"}) builder.add_person({.id = p});
+  for (auto [u, v] : {std::pair{"p", "q"}, {"p", "r"}, {"q", "r"}, {"s", "r"}, {"r", "p"}}) {
+    builder.add_tie(u, v, "email", 1);
+  }
+  const InfluenceGraph cascade = std::move(builder).build();
+  const InfluenceGraph copy = cascade;  // shares the data, so the summaries too
+  const auto shared = cascade.shared_in_strengths();
+  ASSERT_EQ(shared.size(), 4u);
+  EXPECT_DOUBLE_EQ(shared[cascade.index_of("p")], 1.0);
+  EXPECT_DOUBLE_EQ(shared[cascade.index_of("q")], 1.0);
+  EXPECT_DOUBLE_EQ(shared[cascade.index_of("r")], 1.0 / 3);
+  EXPECT_DOUBLE_EQ(shared[cascade.index_of("s")], 1.0);  // no in-edges
+  EXPECT_EQ(copy.shared_in_strengths().data(), shared.data());
+  // p's out-edges carry 1 (to q) and 1/3 (to r); r, q and s send one each.
+  EXPECT_TRUE(cascade.shared_out_strengths().empty());
+  EXPECT_DOUBLE_EQ(cascade.out_strength_totals()[cascade.index_of("p")], 1.0 + 1.0 / 3);
+}
+
+TEST(GraphBuilder, StrengthSummariesOfTheEmptyGraph) {
+  const InfluenceGraph g;
+  EXPECT_TRUE(g.out_strength_totals().empty());
+  EXPECT_TRUE(g.in_strength_totals().empty());
+  EXPECT_TRUE(g.shared_in_strengths().empty());
 }
 
 TEST(GraphBuilder, RelationMaskNamesContributingRelations) {
