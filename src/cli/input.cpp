@@ -10,14 +10,14 @@
 namespace orgnet::cli {
 
 void add_input_options(CLI::App& command, InputOptions& o, bool privacy) {
-  const char* group = "Input (default: the bundled Krackhardt network)";
+  const char* input = "Input (default: the bundled Krackhardt network)";
   command.add_option("--dataset", o.dataset, "Bundled dataset: krackhardt, lazega, email_eu_core, uk_faculty, enron")
-      ->group(group);
+      ->group(input);
   command.add_option("--people", o.people, "People CSV (id, name, department, title, level, manager, ...)")
-      ->group(group);
-  command.add_option("--ties", o.ties, "Ties CSV (source, target, relation, weight)")->group(group);
-  command.add_option("--graphml", o.graphml, "GraphML file")->group(group);
-  command.add_option("--edges", o.edges, "Whitespace edge list: source target [weight]")->group(group);
+      ->group(input);
+  command.add_option("--ties", o.ties, "Ties CSV (source, target, relation, weight)")->group(input);
+  command.add_option("--graphml", o.graphml, "GraphML file")->group(input);
+  command.add_option("--edges", o.edges, "Whitespace edge list: source target [weight]")->group(input);
 
   const char* columns = "CSV columns";
   command.add_option("--id-col", o.id_col, "People column with the person id (default id)")->group(columns);

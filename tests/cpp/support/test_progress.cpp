@@ -39,7 +39,9 @@ void expect_one_complete_task(const std::vector<Recorded>& events, const std::st
   for (std::size_t i = 0; i < events.size(); ++i) {
     EXPECT_EQ(events[i].task, task);
     EXPECT_EQ(events[i].total, total);
-    if (i > 0) EXPECT_GE(events[i].done, events[i - 1].done);  // never backwards
+    if (i > 0) {
+      EXPECT_GE(events[i].done, events[i - 1].done);  // never backwards
+    }
   }
 }
 
