@@ -177,16 +177,24 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     const double scale = deferred_scale;
     deferred_scale = 0.0;
     const double a = forward_blocks.sum([&](std::size_t begin, std::size_t end) {
+      // ||A q_j||^2 accumulates in the product's loop (no second pass).
+      double squares = 0.0;
       if (scale > 0.0) {
         std::vector<double>& target = q[j];
         for (std::size_t u = begin; u < end; ++u) {
-          scratch[u] = forward.row_dot(u, w.data()) * scale;
+          const double value = forward.row_dot(u, w.data()) * scale;
+          scratch[u] = value;
+          squares += value * value;
           target[u] = w[u] * scale;
         }
       } else {
-        for (std::size_t u = begin; u < end; ++u) scratch[u] = forward.row_dot(u, qj.data());
+        for (std::size_t u = begin; u < end; ++u) {
+          const double value = forward.row_dot(u, qj.data());
+          scratch[u] = value;
+          squares += value * value;
+        }
       }
-      return dot(scratch.data(), scratch.data(), begin, end);
+      return squares;
     });
     alpha.push_back(a);
     const double b = j > 0 ? beta[j - 1] : 0.0;
@@ -197,19 +205,21 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
       double* part = partial.data() + block * stride;
       double sum = 0.0;
       double l1 = 0.0;
+      double squares = 0.0;
       for (std::size_t v = begin; v < end; ++v) {
         const double value = transposed.row_dot(v, scratch.data()) - (a * qj[v] + b * previous[v]);
         w[v] = value;
         sum += value;
         l1 += std::abs(value);
+        squares += value * value;
       }
       if (reorthogonalize) {
         for (std::size_t i = 0; i < size; ++i) part[i] = dot(q[i].data(), w.data(), begin, end);
-        part[size] = dot(w.data(), w.data(), begin, end);
+        part[size] = squares;
       } else {
         part[0] = sum;
         part[1] = l1;
-        part[2] = dot(w.data(), w.data(), begin, end);
+        part[2] = squares;
       }
     });
     coefficients.assign(stride, 0.0);

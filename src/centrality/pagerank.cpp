@@ -6,6 +6,7 @@
 #include <limits>
 #include <span>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -148,41 +149,65 @@ void accelerated_power_iteration(const Walk& walk, Blocks& heavy, Blocks& light,
     // One power step; per block: the change's L1 norm, the next dangling mass
     // and the products u_j' u_i (i <= j), added in block order below.
     const std::size_t stride = j + 3;
-    heavy.run([&](std::size_t begin, std::size_t end, std::size_t b) {
-      double change = 0.0;
-      double dangling = 0.0;
-      // value = damping * (row_dot + mass d_v) + restart p_v, with the part
-      // that does not depend on the row's sum added last: the sum is the
-      // long dependency chain of the loop.
-      // Raw pointers in locals: the stores below are doubles, and the
-      // compiler then need not reload any array's address after them.
-      const double shift = walk.damping * mass;
-      const double damping = walk.damping;
-      const CsrView rows = walk.pull;
-      const double* in = y.data();
-      const double* d = walk.d.data();
-      const double* p = walk.p.data();
-      const double* inv_out = walk.inv_out.data();
-      const char* is_dangling = walk.is_dangling.data();
-      const double* from = current.data();
-      double* to = next.data();
-      double* to_y = next_y.data();
-      double* step = u.data();
-      for (std::size_t v = begin; v < end; ++v) {
-        const double fixed = shift * d[v] + restart * p[v];
-        const double value = damping * rows.row_dot(v, in) + fixed;
-        to[v] = value;
-        to_y[v] = value * inv_out[v];
-        dangling += is_dangling[v] ? value : 0.0;
-        const double delta = value - from[v];
-        step[v] = delta;
-        change += std::abs(delta);
-      }
-      double* part = parts.data() + b * stride;
-      part[0] = change;
-      part[1] = dangling;
-      for (std::size_t i = 0; i <= j; ++i) part[2 + i] = dot(differences[i].data(), u.data(), begin, end);
-    });
+    // The products u_j' u_i accumulate in the step's own loop (J = j known at
+    // compile time, so they unroll): separate passes would read u_j again.
+    auto power_step = [&]<std::size_t J>(std::integral_constant<std::size_t, J>) {
+      heavy.run([&](std::size_t begin, std::size_t end, std::size_t b) {
+        double change = 0.0;
+        double dangling = 0.0;
+        std::array<double, J + 1> gram_row{};
+        // value = damping * (row_dot + mass d_v) + restart p_v, with the part
+        // that does not depend on the row's sum added last: the sum is the
+        // long dependency chain of the loop.
+        // Raw pointers in locals: the stores below are doubles, and the
+        // compiler then need not reload any array's address after them.
+        const double shift = walk.damping * mass;
+        const double damping = walk.damping;
+        const CsrView rows = walk.pull;
+        const double* in = y.data();
+        const double* d = walk.d.data();
+        const double* p = walk.p.data();
+        const double* inv_out = walk.inv_out.data();
+        const char* is_dangling = walk.is_dangling.data();
+        const double* from = current.data();
+        double* to = next.data();
+        double* to_y = next_y.data();
+        double* step = u.data();
+        std::array<const double*, J + 1> earlier{};
+        for (std::size_t i = 0; i < J; ++i) earlier[i] = differences[i].data();
+        for (std::size_t v = begin; v < end; ++v) {
+          const double fixed = shift * d[v] + restart * p[v];
+          const double value = damping * rows.row_dot(v, in) + fixed;
+          to[v] = value;
+          to_y[v] = value * inv_out[v];
+          dangling += is_dangling[v] ? value : 0.0;
+          const double delta = value - from[v];
+          step[v] = delta;
+          change += std::abs(delta);
+          for (std::size_t i = 0; i < J; ++i) gram_row[i] += earlier[i][v] * delta;
+          gram_row[J] += delta * delta;
+        }
+        double* part = parts.data() + b * stride;
+        part[0] = change;
+        part[1] = dangling;
+        for (std::size_t i = 0; i <= J; ++i) part[2 + i] = gram_row[i];
+      });
+    };
+    static_assert(window == 4);
+    switch (j) {
+      case 0:
+        power_step(std::integral_constant<std::size_t, 0>{});
+        break;
+      case 1:
+        power_step(std::integral_constant<std::size_t, 1>{});
+        break;
+      case 2:
+        power_step(std::integral_constant<std::size_t, 2>{});
+        break;
+      default:
+        power_step(std::integral_constant<std::size_t, 3>{});
+        break;
+    }
     ++convergence.iterations;
     std::array<double, window + 2> sums{};
     for (std::size_t b = 0; b < block_count; ++b) {
