@@ -46,7 +46,9 @@
 //
 // Parallelism: pull-style products (each score computed by one thread from its
 // in-edges) and block sums in a fixed order: bit-identical results for every
-// thread count.
+// thread count. When every person's in-edges share one strength (weighted
+// cascade on unweighted ties: InfluenceGraph::shared_in_strengths) a product
+// adds the in-neighbours' terms and scales once per person.
 //
 // Reference: S. Brin and L. Page, "The anatomy of a large-scale hypertextual
 // Web search engine", Computer Networks 30, 1998.
