@@ -416,6 +416,23 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
           "in_edge_ids", [](py::object self) { return readonly_view(self.cast<const G&>().in_edge_ids(), self); },
           "Edge id of each in-edge, aligned with in_sources() (uint32).")
       .def(
+          "out_strength_totals",
+          [](py::object self) { return readonly_view(self.cast<const G&>().out_strength_totals(), self); },
+          "Sum of each person's out-edge strengths (float64, by vertex id; built once and kept).")
+      .def(
+          "in_strength_totals",
+          [](py::object self) { return readonly_view(self.cast<const G&>().in_strength_totals(), self); },
+          "Sum of each person's in-edge strengths (float64, by vertex id; built once and kept).")
+      .def(
+          "shared_in_strengths",
+          [](py::object self) { return readonly_view(self.cast<const G&>().shared_in_strengths(), self); },
+          "When every person's in-edges all carry one strength (weighted cascade on unweighted ties): that "
+          "strength by vertex id (1 for a person without in-edges); otherwise an empty array.")
+      .def(
+          "shared_out_strengths",
+          [](py::object self) { return readonly_view(self.cast<const G&>().shared_out_strengths(), self); },
+          "As shared_in_strengths, for out-edges.")
+      .def(
           "edge_relations",
           [](const G& g) {
             py::gil_scoped_release release;

@@ -54,6 +54,35 @@ def test_csr_arrays_are_consistent(datasets, name):
     assert masks.dtype == np.uint32 and masks.shape == (m,) and np.all(masks != 0)
 
 
+@pytest.mark.parametrize("name", DATASETS)
+def test_strength_totals_and_shared_strengths(datasets, name):
+    g = datasets[name]
+    n = g.num_vertices
+    sources, targets, strengths = g.edge_sources(), g.out_targets(), g.strengths()
+    np.testing.assert_allclose(g.out_strength_totals(), np.bincount(sources, strengths, n), rtol=1e-12)
+    np.testing.assert_allclose(g.in_strength_totals(), np.bincount(targets, strengths, n), rtol=1e-12)
+    for shared, rows in ((g.shared_in_strengths(), targets), (g.shared_out_strengths(), sources)):
+        lowest = np.full(n, np.inf)
+        highest = np.full(n, -np.inf)
+        np.minimum.at(lowest, rows, strengths)
+        np.maximum.at(highest, rows, strengths)
+        if np.array_equal(lowest[np.isfinite(lowest)], highest[np.isfinite(highest)]):
+            expected = np.where(np.isfinite(lowest), lowest, 1.0)
+            np.testing.assert_array_equal(shared, expected)
+        else:
+            assert shared.size == 0
+
+
+def test_weighted_cascade_shares_in_strengths(datasets):
+    # email-Eu-core: unit email ties, weighted cascade: 1 / in-degree per person.
+    g = datasets["email_eu_core"]
+    in_degree = np.diff(g.in_offsets())
+    shared = g.shared_in_strengths()
+    assert shared.size == g.num_vertices and not shared.flags.writeable
+    np.testing.assert_allclose(shared, np.where(in_degree > 0, 1.0 / np.maximum(in_degree, 1), 1.0), rtol=1e-15)
+    assert orgnet.InfluenceGraph().shared_in_strengths().size == 0
+
+
 def test_matches_networkx_degrees(datasets):
     g = datasets["uk_faculty"]
     D = orgnet.to_networkx(g, kind="influence")
