@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <span>
 #include <utility>
 
 #include "spectral_kernels.hpp"
@@ -131,10 +132,17 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   }
   const int threads = thread_count(options.threads, n + graph.num_edges());
   const CsrView transposed = in_edges_view(graph, options.weighted);  // row v: edges u -> v (A^T)
-  const CsrView forward = out_edges_view(graph, options.weighted);    // row u: edges u -> w (A)
-  Blocks forward_blocks(forward.offsets, threads);                    // products with A: cut by work
-  Blocks blocks(transposed.offsets, threads);                         // products with A^T: cut by work
-  Blocks light(n, thread_count(options.threads, n));                  // passes over vectors
+  // When every person's in-edges share one strength c_v (weighted cascade on
+  // unweighted ties), A = B diag(c) with B the 0/1 adjacency: A x = B (c x).
+  // Products with A then gather from c x, kept beside each vector they read
+  // (`scaled`), instead of reading a strength per tie.
+  const std::span<const double> column_scale =
+      options.weighted ? graph.shared_in_strengths() : std::span<const double>();
+  const bool scale_columns = !column_scale.empty();
+  const CsrView forward = out_edges_view(graph, options.weighted && !scale_columns);  // row u: edges u -> w (A or B)
+  Blocks forward_blocks(forward.offsets, threads);                                    // products with A: cut by work
+  Blocks blocks(transposed.offsets, threads);                                         // products with A^T: cut by work
+  Blocks light(n, thread_count(options.threads, n));                                  // passes over vectors
   const std::size_t block_count = blocks.count();
   const std::size_t light_count = light.count();
 
@@ -153,7 +161,8 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   std::vector<double> alpha;
   std::vector<double> beta;
   std::vector<double> w(n);
-  std::vector<double> scratch(n);  // A q_j
+  std::vector<double> scratch(n);                     // A q_j
+  std::vector<double> scaled(scale_columns ? n : 0);  // c w, when scale_columns
   std::vector<double> coefficients;
   std::vector<double> partial;
 
@@ -172,6 +181,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   // When q_j is still w / ||w|| (defer_basis), the first pass reads w and
   // scales, and writes q_j on the way: no pass of its own.
   double deferred_scale = 0.0;  // > 0: q[size - 1] is w * deferred_scale, not yet written
+  double basis_scale = 0.0;     // c q[size - 1] = scaled * basis_scale
   auto step = [&](std::size_t j, bool reorthogonalize) {
     const std::vector<double>& qj = q[j];
     const double scale = deferred_scale;
@@ -179,7 +189,14 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     const double a = forward_blocks.sum([&](std::size_t begin, std::size_t end) {
       // ||A q_j||^2 accumulates in the product's loop (no second pass).
       double squares = 0.0;
-      if (scale > 0.0) {
+      if (scale_columns) {
+        for (std::size_t u = begin; u < end; ++u) {
+          const double value = forward.row_dot(u, scaled.data()) * basis_scale;
+          scratch[u] = value;
+          squares += value * value;
+          if (scale > 0.0) q[j][u] = w[u] * scale;
+        }
+      } else if (scale > 0.0) {
         std::vector<double>& target = q[j];
         for (std::size_t u = begin; u < end; ++u) {
           const double value = forward.row_dot(u, w.data()) * scale;
@@ -212,6 +229,9 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
         sum += value;
         l1 += std::abs(value);
         squares += value * value;
+      }
+      if (scale_columns) {
+        for (std::size_t v = begin; v < end; ++v) scaled[v] = column_scale[v] * w[v];
       }
       if (reorthogonalize) {
         for (std::size_t i = 0; i < size; ++i) part[i] = dot(q[i].data(), w.data(), begin, end);
@@ -264,6 +284,9 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
         l1 += std::abs(w[v]);
         squares += w[v] * w[v];
       }
+      if (scale_columns) {
+        for (std::size_t v = begin; v < end; ++v) scaled[v] = column_scale[v] * w[v];
+      }
       partial[3 * b] = sum;
       partial[3 * b + 1] = l1;
       partial[3 * b + 2] = squares;
@@ -283,9 +306,13 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     std::vector<double>& next = q[size];
     light.run([&](std::size_t begin, std::size_t end, std::size_t) {
       for (std::size_t v = begin; v < end; ++v) next[v] = w[v] / norm;
+      if (scale_columns) {
+        for (std::size_t v = begin; v < end; ++v) scaled[v] = column_scale[v] * next[v];
+      }
     });
     ++size;
     q_sum.push_back(m.sum / norm);
+    basis_scale = 1.0;
   };
   // Appends w / ||w||_2 to the basis, to be written by the next step().
   auto defer_basis = [&](const Norms& m) {
@@ -294,6 +321,7 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
     ++size;
     q_sum.push_back(m.sum / norm);
     deferred_scale = 1.0 / norm;
+    basis_scale = deferred_scale;
   };
   // y = sum_i s_i q_i.
   auto ritz_vector = [&](const std::vector<double>& s, std::vector<double>& y) {
@@ -410,7 +438,12 @@ HitsResult hits(const InfluenceGraph& graph, const HitsOptions& options) {
   result.authorities = std::move(y);
   // Hubs: A a, sum 1.
   result.hubs.assign(n, 0.0);
-  product(forward_blocks, forward, result.authorities, result.hubs, /*normalize=*/true);
+  if (scale_columns) {
+    for (std::size_t v = 0; v < n; ++v) w[v] = column_scale[v] * result.authorities[v];
+    product(forward_blocks, forward, w, result.hubs, /*normalize=*/true);
+  } else {
+    product(forward_blocks, forward, result.authorities, result.hubs, /*normalize=*/true);
+  }
   return result;
 }
 
