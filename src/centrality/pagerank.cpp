@@ -319,13 +319,19 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
 
   // inv_out[u] = 1 / W(u), the weight u sends its score along (out-weight for
   // flow received, in-weight for exerted), or 0 for a dangling person.
-  const FlowViews views = flow_views(graph, options.flow, options.weighted);
+  FlowViews views = flow_views(graph, options.flow, options.weighted);
+  // When each person's pushed edges all carry one strength c_u (push rows
+  // shared; e.g. influence exerted on a weighted-cascade graph), the pulled
+  // entry (v, u) weighs c_u: fold it into inv_out and pull without strengths.
+  const std::span<const double> column_weights =
+      views.pull.weights.empty() ? std::span<const double>() : views.push.row_weights;
+  if (!column_weights.empty()) views.pull.weights = {};
   std::vector<double> inv_out(n);
   std::vector<char> is_dangling(n, 0);
   for (std::size_t u = 0; u < n; ++u) {
     const double w = views.push.row_sum(u);
     if (w > 0.0) {
-      inv_out[u] = 1.0 / w;
+      inv_out[u] = (column_weights.empty() ? 1.0 : column_weights[u]) / w;
     } else {
       is_dangling[u] = 1;
     }

@@ -157,6 +157,28 @@ def test_pagerank_matches_networkx(case, weighted):
     assert_close(ours.score, in_order(g, expected))
 
 
+def test_pagerank_folds_strengths_shared_by_the_pushing_person():
+    # email-Eu-core, exerted: each person's in-ties share one strength
+    # (weighted cascade). A random graph, received: each person's out-ties
+    # share one. Either way the pulled strength depends on the column only
+    # and is folded into 1 / W.
+    email = orgnet.load_dataset("email_eu_core")
+    assert email.shared_in_strengths().size == email.num_vertices
+    ours = orgnet.pagerank(email, flow="exerted", tolerance=1e-14)
+    assert ours.convergence.converged
+    expected = nx.pagerank(nx_graph("email_eu_core").reverse(), weight="strength", tol=1e-14, max_iter=10000)
+    assert_close(ours.score, in_order(email, expected))
+
+    rng = np.random.default_rng(9)
+    by_source = {u: float(1.0 - rng.random()) for u in range(40)}
+    pairs = {(int(u), int(v)) for u, v in rng.integers(0, 40, size=(300, 2)) if u != v}
+    g = build([f"p{i}" for i in range(40)], [(f"p{u}", f"p{v}", by_source[u]) for u, v in sorted(pairs)])
+    assert g.shared_out_strengths().size == 40 and g.shared_in_strengths().size == 0
+    ours = orgnet.pagerank(g, tolerance=1e-14)
+    expected = nx.pagerank(orgnet.to_networkx(g, kind="influence"), weight="strength", tol=1e-14, max_iter=10000)
+    assert_close(ours.score, in_order(g, expected))
+
+
 def test_pagerank_personalization_and_dangling_match_networkx():
     g, G = random_case(4)
     ids = g.ids()
