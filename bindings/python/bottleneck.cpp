@@ -104,7 +104,7 @@ void bind_bottleneck(py::module_& m) {
   m.def(
       "cut_points",
       [](const InfluenceGraph& graph) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return cut_points(graph);
       },
       py::arg("graph"),
@@ -135,7 +135,7 @@ void bind_bottleneck(py::module_& m) {
   m.def(
       "structural_holes",
       [](const InfluenceGraph& graph, bool weighted, int threads) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return structural_holes(graph, {.weighted = weighted, .threads = threads});
       },
       py::arg("graph"), py::kw_only(), py::arg("weighted") = StructuralHolesOptions{}.weighted,
@@ -202,7 +202,7 @@ unweighted), except that orgnet also scores people with in-ties only.)doc");
   m.def(
       "brokerage",
       [](const InfluenceGraph& graph, std::string attribute, int threads) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return brokerage(graph, {.attribute = std::move(attribute), .threads = threads});
       },
       py::arg("graph"), py::kw_only(), py::arg("attribute") = BrokerageOptions{}.attribute,
@@ -237,7 +237,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       "dominator_tree",
       [](const InfluenceGraph& graph, py::object root) {
         const vertex_id r = person_arg(graph, root, "root");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return dominator_tree(graph, r);
       },
       py::arg("graph"), py::arg("root"),
@@ -259,7 +259,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       "must_pass",
       [](const InfluenceGraph& graph, py::object source, py::object target) {
         const vertex_id s = person_arg(graph, source, "source"), t = person_arg(graph, target, "target");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return must_pass(graph, s, t);
       },
       py::arg("graph"), py::arg("source"), py::arg("target"),
@@ -299,7 +299,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       "minimum_edge_cut",
       [](const InfluenceGraph& graph, py::object sources, py::object targets, bool weighted) {
         const auto s = people_arg(graph, sources, "sources"), t = people_arg(graph, targets, "targets");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return minimum_edge_cut(graph, s, t, {.weighted = weighted});
       },
       py::arg("graph"), py::arg("sources"), py::arg("targets"), py::kw_only(),
@@ -310,7 +310,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       "minimum_vertex_cut",
       [](const InfluenceGraph& graph, py::object sources, py::object targets) {
         const auto s = people_arg(graph, sources, "sources"), t = people_arg(graph, targets, "targets");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return minimum_vertex_cut(graph, s, t);
       },
       py::arg("graph"), py::arg("sources"), py::arg("targets"),
@@ -348,7 +348,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
                       int threads) {
         KeyPlayerOptions options{
             .k = k, .objective = objective_arg(objective), .max_swap_rounds = max_swap_rounds, .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return key_players(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("k") = KeyPlayerOptions{}.k,
@@ -361,7 +361,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       [objective_arg](const InfluenceGraph& graph, py::object removed, py::object objective) {
         const auto people = removed.is_none() ? std::vector<vertex_id>{} : people_arg(graph, removed, "removed");
         const auto o = objective_arg(objective);
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return fragmentation(graph, people, o);
       },
       py::arg("graph"), py::arg("removed") = py::none(), py::arg("objective") = "fragmentation",
@@ -382,7 +382,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
       "removal_impact",
       [](const InfluenceGraph& graph, py::object person, int threads) {
         const vertex_id v = person_arg(graph, person, "person");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return removal_impact(graph, v, {.threads = threads});
       },
       py::arg("graph"), py::arg("person"), py::kw_only(), py::arg("threads") = RemovalImpactOptions{}.threads,
@@ -423,7 +423,7 @@ sna's null model (random ties at the observed density, group sizes fixed).)doc")
         }
         options.distance = distance_transform_arg(distance, "distance");
         options.threads = threads;
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return overload(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("relations") = py::none(),

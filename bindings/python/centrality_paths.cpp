@@ -102,7 +102,7 @@ void bind_functions(py::module_& m) {
                                  .direction = path_direction_arg(direction),
                                  .wf_improved = wf_improved,
                                  .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return closeness(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("distance") = py::cast(closeness_defaults.distance),
@@ -144,7 +144,7 @@ ClosenessResult
                                          .direction = path_direction_arg(direction),
                                          .normalized = normalized,
                                          .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return harmonic_closeness(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("distance") = py::cast(harmonic_defaults.distance),
@@ -183,7 +183,7 @@ HarmonicClosenessResult
                                    .normalized = normalized,
                                    .endpoints = endpoints,
                                    .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return betweenness(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("distance") = py::cast(betweenness_defaults.distance),
@@ -223,7 +223,7 @@ BetweennessResult
       [](const InfluenceGraph& graph, py::object distance, bool normalized, int threads) {
         EdgeBetweennessOptions options{
             .distance = distance_transform_arg(distance, "distance"), .normalized = normalized, .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return edge_betweenness(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("distance") = py::cast(edge_defaults.distance),
@@ -257,7 +257,7 @@ EdgeBetweennessResult
                                               .seed = seed,
                                               .distance = distance_transform_arg(distance, "distance"),
                                               .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return approximate_betweenness(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("epsilon") = approximate_defaults.epsilon,

@@ -165,7 +165,7 @@ void bind_functions(py::module_& m) {
         // people, so only large graphs let other Python threads run meanwhile.
         constexpr std::size_t release_above = std::size_t{1} << 20;
         if (graph.num_vertices() + graph.num_edges() < release_above) return degree_centrality(graph, options);
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return degree_centrality(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("direction") = py::cast(degree.direction),
@@ -201,7 +201,7 @@ DegreeResult
                                    .tolerance = tolerance,
                                    .max_iterations = max_iterations,
                                    .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return eigenvector_centrality(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("weighted") = eigenvector.weighted,
@@ -258,7 +258,7 @@ EigenvectorResult
           options.dangling = DanglingPolicy::given;
           options.dangling_weights = per_person_arg(graph, dangling, "pagerank", "dangling", false);
         }
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return pagerank(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("damping") = pr.damping, py::arg("personalization") = py::none(),
@@ -323,7 +323,7 @@ PageRankResult
         } else {
           options.beta_per_vertex = per_person_arg(graph, beta, "katz_centrality", "beta", true);
         }
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return katz_centrality(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("alpha") = katz.alpha, py::arg("beta") = katz.beta,
@@ -366,7 +366,7 @@ KatzResult
       [](const InfluenceGraph& graph, bool weighted, double tolerance, std::size_t max_iterations, int threads) {
         HitsOptions options{
             .weighted = weighted, .tolerance = tolerance, .max_iterations = max_iterations, .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return hits(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("weighted") = hits_defaults.weighted,
@@ -401,7 +401,7 @@ HitsResult
       "core_number",
       [](const InfluenceGraph& graph, py::object direction) {
         CoreNumberOptions options{.direction = degree_direction_arg(direction)};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return core_number(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("direction") = py::cast(core.direction),

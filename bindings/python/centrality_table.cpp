@@ -30,7 +30,7 @@ void bind_centrality_table(py::module_& m) {
         options.threads = threads;
         CentralityTable table;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           table = centrality_table(graph, options);
         }
         py::list columns;

@@ -23,6 +23,7 @@ namespace py = pybind11;
 
 // ---- registration, one function per source file (module.cpp calls them) ------
 void bind_logging(py::module_& m);
+void bind_progress(py::module_& m);  // module.cpp
 void bind_model(py::module_& m);
 void bind_io(py::module_& m);
 void bind_structure(py::module_& m);
@@ -35,6 +36,27 @@ void bind_diffusion(py::module_& m);            // diffusion.cpp
 void bind_persuasion(py::module_& m);           // persuasion.cpp
 void bind_network_plan(py::module_& m);         // network_plan.cpp
 void bind_ingest(py::module_& m);               // ingest.cpp
+
+// ---- the GIL -------------------------------------------------------------------
+
+/// True on a thread while a binding runs a computation there with the GIL
+/// released (ReleaseGil). A progress callback (module.cpp) takes the GIL back
+/// only on such a thread or one that holds it; orgnet's worker threads never
+/// wait for it, so a computation that kept the GIL cannot deadlock.
+inline thread_local bool computing_without_gil = false;
+
+/// Releases the GIL for the scope and marks the thread (see above).
+class ReleaseGil {
+ public:
+  ReleaseGil() : previous_(computing_without_gil) { computing_without_gil = true; }
+  ~ReleaseGil() { computing_without_gil = previous_; }  // then release_ takes the GIL back
+  ReleaseGil(const ReleaseGil&) = delete;
+  ReleaseGil& operator=(const ReleaseGil&) = delete;
+
+ private:
+  bool previous_;
+  py::gil_scoped_release release_;
+};
 
 // ---- NumPy ---------------------------------------------------------------------
 

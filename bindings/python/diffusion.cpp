@@ -136,7 +136,7 @@ probability >= 1 - delta (Hoeffding).)doc")
                                   .max_steps = max_steps,
                                   .lt_weights = lt_weights_arg(lt_weights),
                                   .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return simulate_spread(graph, people, options);
       },
       py::arg("graph"), py::arg("seeds"), py::kw_only(), py::arg("model") = py::cast(defaults.model),
@@ -231,7 +231,7 @@ py::object opinion_call(const InfluenceGraph& graph, py::handle initial, py::han
   options.max_iterations = max_iterations;
   OpinionResult result;
   {
-    py::gil_scoped_release release;
+    ReleaseGil release;
     result = degroot_model ? degroot(graph, x0, options) : friedkin_johnsen(graph, x0, options);
   }
   return py::cast(std::move(result));
@@ -427,7 +427,7 @@ void bind_reachability(py::module_& m) {
                            .delta = delta,
                            .lt_weights = lt_weights_arg(lt_weights),
                            .threads = threads}};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return reachable_within(graph, people, options);
       },
       py::arg("graph"), py::arg("seeds"), py::kw_only(), py::arg("max_steps") = defaults.max_steps,
@@ -493,7 +493,7 @@ unbiased estimate.)doc")
                             .candidates = people_arg(graph, candidates, "celf_seeds", "candidates"),
                             .convinced = people_arg(graph, convinced, "celf_seeds", "convinced"),
                             .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return celf_seeds(graph, options);
       },
       py::arg("graph"), py::arg("k") = defaults.k, py::kw_only(), py::arg("model") = py::cast(defaults.model),
@@ -581,7 +581,7 @@ seeds_frame(graph, result) gives the seeds as a table.)doc")
                            .candidates = people_arg(graph, candidates, "imm_seeds", "candidates"),
                            .convinced = people_arg(graph, convinced, "imm_seeds", "convinced"),
                            .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return imm_seeds(graph, options);
       },
       py::arg("graph"), py::arg("k") = defaults.k, py::kw_only(), py::arg("model") = py::cast(defaults.model),

@@ -110,12 +110,12 @@ void bind_ingest(py::module_& m) {
         EventsIngestResult result;
         if (is_text) {
           const std::string text = source.cast<std::string>();
-          py::gil_scoped_release release;
+          ReleaseGil release;
           std::istringstream in(text);
           result = ingest_events(in, source_name, options);
         } else {
           const fs::path path = source.cast<fs::path>();
-          py::gil_scoped_release release;
+          ReleaseGil release;
           result = ingest_events(path, options);
         }
         return to_python(result);

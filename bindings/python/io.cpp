@@ -156,7 +156,7 @@ void bind_io(py::module_& m) {
             csv_options({id_col, name_col, department_col, title_col, level_col, manager_col, source_col, target_col,
                          relation_col, weight_col, std::move(default_relation), std::move(delimiter), comment},
                         build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation)));
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return load_csv(people, ties, options);
       },
       py::arg("people"), py::arg("ties"), py::kw_only(), py::arg("id_col") = pc.id, py::arg("name_col") = pc.name,
@@ -182,7 +182,7 @@ void bind_io(py::module_& m) {
             csv_options({py::str(CsvOptions{}.people.id), none, none, none, none, none, source_col, target_col,
                          relation_col, weight_col, std::move(default_relation), std::move(delimiter), comment},
                         build_options_arg(relations, strict_relations, true, std::move(hierarchy_relation)));
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return load_ties_csv(ties, options);
       },
       py::arg("ties"), py::kw_only(), py::arg("source_col") = tc.source, py::arg("target_col") = tc.target,
@@ -205,7 +205,7 @@ void bind_io(py::module_& m) {
         EdgeListOptions options;
         options.relation = std::move(relation);
         options.build = build_options_arg(relations, strict_relations, true, std::move(hierarchy_relation));
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return load_edge_list(path, options);
       },
       py::arg("path"), py::kw_only(), py::arg("relation") = edge_list.relation, py::arg("relations") = py::none(),
@@ -235,7 +235,7 @@ default_relation : str
             name_key, department_key, title_key, level_key, manager_key, relation_key, weight_key,
             std::move(default_relation),
             build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation)));
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return read_graphml(path, options);
       },
       py::arg("path"), py::kw_only(), py::arg("name_key") = gml.name_key,
@@ -260,7 +260,7 @@ default_relation : str
             name_key, department_key, title_key, level_key, manager_key, relation_key, weight_key,
             std::move(default_relation),
             build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation)));
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return read_graphml_string(xml, options, source_name);
       },
       py::arg("xml"), py::kw_only(), py::arg("source_name") = "<string>", py::arg("name_key") = gml.name_key,
@@ -280,7 +280,7 @@ default_relation : str
       [](const InfluenceGraph& graph) {
         std::ostringstream out;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           write_graphml(graph, out);
         }
         return out.str();
@@ -300,7 +300,7 @@ ValueError
         if (py::hasattr(file, "write")) {
           std::ostringstream out;
           {
-            py::gil_scoped_release release;
+            ReleaseGil release;
             write_graphml(graph, out);
           }
           // Binary streams (open(..., "wb"), BytesIO) get UTF-8 bytes, others text.
@@ -315,7 +315,7 @@ ValueError
           return;
         }
         const auto path = file.cast<fs::path>();
-        py::gil_scoped_release release;
+        ReleaseGil release;
         write_graphml(graph, path);
       },
       py::arg("graph"), py::arg("file"),
@@ -362,7 +362,7 @@ ValueError
          std::string hierarchy_relation) {
         const BuildOptions options =
             build_options_arg(relations, strict_relations, create_missing, std::move(hierarchy_relation));
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return load_dataset(name, options);
       },
       py::arg("name") = std::string(bundled_datasets().front().name), py::kw_only(), py::arg("relations") = py::none(),

@@ -336,7 +336,7 @@ InfluenceGraph graph_from_state(py::tuple state) {
   auto targets = state[10].cast<std::vector<std::uint32_t>>();
   auto relations = state[11].cast<std::vector<std::uint32_t>>();
   auto weights = state[12].cast<std::vector<double>>();
-  py::gil_scoped_release release;
+  ReleaseGil release;
   for (std::size_t v = 0; v < ids.size(); ++v) {
     Person p{.id = ids[v],
              .name = names[v],
@@ -435,7 +435,7 @@ from_arrays, from_networkx) or a GraphBuilder.)doc")
       .def(
           "edge_relations",
           [](const G& g) {
-            py::gil_scoped_release release;
+            ReleaseGil release;
             std::vector<RelationMask> masks = edge_relation_masks(g);
             py::gil_scoped_acquire acquire;
             return to_array(std::move(masks));
@@ -811,7 +811,7 @@ manager.)doc")
                                        " entries but sources has " + std::to_string(from.size()));
               }
             }
-            py::gil_scoped_release release;
+            ReleaseGil release;
             for (std::size_t i = 0; i < from.size(); ++i) {
               try {
                 builder.add_tie(from[i], to[i], rels.size() == 1 && from.size() != 1 ? rels[0] : rels[i],
@@ -851,7 +851,7 @@ Errors name the position of the offending tie ("tie 3: ...").)doc")
           [](PyGraphBuilder& b) {
             GraphBuilder builder = std::move(b.get());
             b.builder.reset();
-            py::gil_scoped_release release;
+            ReleaseGil release;
             return std::move(builder).build();
           },
           "Validate everything and build the graph. The builder cannot be used afterwards.");
@@ -879,7 +879,7 @@ void bind_hierarchy(py::module_& m) {
   m.def(
       "hierarchy_stats",
       [](const InfluenceGraph& g) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return hierarchy_stats(g);
       },
       py::arg("graph"), "Depth and span of control of the manager forest. O(n).");
@@ -919,7 +919,7 @@ void bind_hierarchy(py::module_& m) {
       "generate_company",
       [](std::size_t people, std::size_t departments, std::size_t levels, double ties_per_person,
          double within_department, double upward, std::uint64_t seed) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return generate_company({people, departments, levels, ties_per_person, within_department, upward, seed});
       },
       py::kw_only(), py::arg("people") = company.people, py::arg("departments") = company.departments,

@@ -204,6 +204,73 @@ callback : callable or None
   py::module_::import("atexit").attr("register")(py::cpp_function(&clear_python_callback));
 }
 
+// ---- progress ------------------------------------------------------------------------
+
+namespace {
+
+bool python_progress_installed = false;
+
+void clear_python_progress() {
+  if (python_progress_installed) {
+    set_progress_callback({});
+    python_progress_installed = false;
+  }
+}
+
+}  // namespace
+
+void bind_progress(py::module_& m) {
+  m.def(
+      "set_progress_callback",
+      [](py::object callback) {
+        if (callback.is_none()) {
+          clear_python_progress();
+          return;
+        }
+        if (!PyCallable_Check(callback.ptr())) {
+          throw py::type_error("set_progress_callback: expected a callable or None, got " + type_name(callback));
+        }
+        // Deleted with the GIL: the last copy may go on a thread that does
+        // not hold it (a task still reporting when the callback is replaced).
+        auto holder = std::shared_ptr<py::object>(new py::object(std::move(callback)), [](py::object* p) {
+          py::gil_scoped_acquire gil;
+          delete p;
+        });
+        set_progress_callback([holder](const ProgressEvent& event) {
+          // Only the thread that runs the call (it holds the GIL or released
+          // it in ReleaseGil) takes the GIL; a worker thread's report is
+          // dropped, as thinned reports are: the caller of a computation that
+          // kept the GIL may be waiting for that very worker.
+          if (!PyGILState_Check() && !computing_without_gil) return;
+          py::gil_scoped_acquire gil;
+          try {
+            (*holder)(py::str(event.task.data(), event.task.size()), event.done, event.total);
+          } catch (py::error_already_set& e) {
+            e.discard_as_unraisable("orgnet progress callback");
+          }
+        });
+        python_progress_installed = true;
+      },
+      py::arg("callback"),
+      R"doc(Report the progress of long computations to ``callback(task, done, total)``.
+
+Parameters
+----------
+callback : callable or None
+    Called with the task's name (e.g. "betweenness"), the items done and the
+    items in the task; None turns progress off (the default). Calls come at
+    most about five times a second per task, plus one at the start
+    (done = 0) and one at the end (done = total), on the thread that called
+    orgnet. Reports that fall to orgnet's worker threads are skipped, so a
+    parallel task may report less often. An exception the callback raises
+    goes to ``sys.unraisablehook`` and does not stop the computation.
+
+Which computations report: exact betweenness of people and of ties,
+closeness and harmonic closeness, approximate betweenness, Monte Carlo
+spread, and the reverse-reachable sets of IMM and the win-over plan.)doc");
+  py::module_::import("atexit").attr("register")(py::cpp_function(&clear_python_progress));
+}
+
 }  // namespace orgnet::python
 
 namespace py = pybind11;
@@ -237,6 +304,7 @@ PYBIND11_MODULE(_orgnet, m) {
       .value("csv", OutputFormat::csv, "RFC 4180, with a header line.");
 
   orgnet::python::bind_logging(m);
+  orgnet::python::bind_progress(m);
   orgnet::python::bind_model(m);
   orgnet::python::bind_io(m);
   orgnet::python::bind_structure(m);

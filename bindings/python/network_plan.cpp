@@ -230,7 +230,7 @@ void bind_network_plan(py::module_& m) {
         o.attention = attention_options(graph, decision_maker, attention, attention_rank, 0.85);
         NetworkPlanResult result;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           result = network_plan(graph, p, o);
         }
         return plan_columns(graph, result);
@@ -247,7 +247,7 @@ void bind_network_plan(py::module_& m) {
         const ManagementAttentionOptions o = attention_options(graph, decision_maker, top, rank_by, damping);
         ManagementAttention a;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           a = management_attention(graph, o);
         }
         return attention_columns(graph, a);

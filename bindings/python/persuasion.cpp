@@ -186,7 +186,7 @@ void bind_chain_functions(py::module_& m) {
         const vertex_id s = person_arg(graph, source, "source"), t = person_arg(graph, target, "target");
         ChainOptions options{.objective = objective_arg(objective),
                              .constraints = constraints_arg(graph, avoid, max_steps, max_level_skip, relations)};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return best_chain(graph, s, t, options);
       },
       py::arg("graph"), py::arg("source"), py::arg("target"), py::kw_only(),
@@ -216,7 +216,7 @@ objective : ChainObjective or str
          std::optional<std::size_t> max_steps, std::optional<int> max_level_skip, py::handle relations) {
         const vertex_id s = person_arg(graph, source, "source"), t = person_arg(graph, target, "target");
         ChainOptions options{.constraints = constraints_arg(graph, avoid, max_steps, max_level_skip, relations)};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return k_best_chains(graph, s, t, k, options);
       },
       py::arg("graph"), py::arg("source"), py::arg("target"), py::arg("k") = 3, py::kw_only(),
@@ -244,7 +244,7 @@ k : int
         const vertex_id s = person_arg(graph, source, "source");
         ChainOptions options{.objective = objective_arg(objective),
                              .constraints = constraints_arg(graph, avoid, max_steps, max_level_skip, relations)};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return best_chains_from(graph, s, options);
       },
       py::arg("graph"), py::arg("source"), py::kw_only(),
@@ -389,7 +389,7 @@ void bind_win_over(py::module_& m) {
         const WinOverOptions o =
             win_over_options(graph, k, epsilon, delta, seed, threads, candidates, source, source_steps,
                              exclude_target_reports, costs, budget, max_samples, chains_per_person);
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return win_over_plan(graph, t, o);
       },
       R"doc(Whom to convince first so that ``target`` is convinced (Independent Cascade).
@@ -415,7 +415,7 @@ target : str or int)doc",
         const WinOverOptions o =
             win_over_options(graph, k, epsilon, delta, seed, threads, candidates, source, source_steps,
                              exclude_target_reports, costs, budget, max_samples, chains_per_person);
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return smallest_win_over_set(graph, t, goal, o);
       },
       R"doc(The fewest people whose sampled probability of winning ``target`` over reaches ``goal``.
@@ -433,7 +433,7 @@ goal : float
       [](const InfluenceGraph& graph, py::handle target, py::handle seeds, std::size_t max_uncertain) {
         const vertex_id t = person_arg(graph, target, "target");
         const auto s = people_arg(graph, seeds, "seeds");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return exact_win_probability(graph, t, s, {.max_uncertain = max_uncertain});
       },
       py::arg("graph"), py::arg("target"), py::arg("seeds"), py::kw_only(),

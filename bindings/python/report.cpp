@@ -84,7 +84,7 @@ void bind_html_report(py::module_& m) {
         o.threads = threads;
         HtmlReport report;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           report = build_html_report(graph, o);
         }
         if (!path) return py::str(report.html);
@@ -164,7 +164,7 @@ str or None
         }
         LayoutResult r;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           r = force_layout(graph, o);
         }
         const auto n = static_cast<py::ssize_t>(r.x.size());
@@ -222,7 +222,7 @@ Numbered in vertex order, or with a ``salt`` in the order of a keyed hash of
   m.def(
       "pseudonymize",
       [](const InfluenceGraph& graph, const std::string& salt, const std::string& prefix) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return pseudonymize(graph, {.salt = salt, .prefix = prefix});
       },
       py::arg("graph"), py::kw_only(), py::arg("salt") = p.salt, py::arg("prefix") = p.prefix,
@@ -242,7 +242,7 @@ void bind_report(py::module_& m) {
       [](const InfluenceGraph& graph) {
         GraphSummary s;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           s = summarize(graph);
         }
         return summary_dict(s);
@@ -268,7 +268,7 @@ dict
         const OutputFormat f = output_format_arg(format);
         std::ostringstream out;
         {
-          py::gil_scoped_release release;
+          ReleaseGil release;
           write_summary(summarize(graph), out, f, title);
         }
         return out.str();

@@ -34,7 +34,7 @@ void bind_structure(py::module_& m) {
   m.def(
       "weak_components",
       [](const InfluenceGraph& graph) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return weak_components(graph);
       },
       py::arg("graph"),
@@ -42,7 +42,7 @@ void bind_structure(py::module_& m) {
   m.def(
       "strong_components",
       [](const InfluenceGraph& graph) {
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return strong_components(graph);
       },
       py::arg("graph"),

@@ -165,7 +165,7 @@ void bind_structure_communities(py::module_& m) {
             .kind = enum_arg<ModularityKind>(kind, parse_modularity_kind, "kind", "ModularityKind"),
             .resolution = resolution,
             .weighted = weighted};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return modularity(graph, labels, options);
       },
       py::arg("graph"), py::arg("community"), py::kw_only(), py::arg("kind") = py::cast(modularity_defaults.kind),
@@ -205,7 +205,7 @@ weighted : bool
             .max_levels = max_levels,
             .randomness = randomness,
             .iterations = iterations};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return communities(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("algorithm") = py::cast(defaults.algorithm),
@@ -257,7 +257,7 @@ CommunityResult
       [](const InfluenceGraph& graph, py::object a, py::object b, double min_share, std::size_t min_size) {
         const Labeling la = labeling_arg(graph, a, "a");
         const Labeling lb = labeling_arg(graph, b, "b");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return partition_agreement(la, lb, {.min_share = min_share, .min_size = min_size});
       },
       py::arg("graph"), py::arg("a"), py::arg("b"), py::arg("min_share") = agreement_defaults.min_share,

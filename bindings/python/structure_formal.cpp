@@ -143,7 +143,7 @@ void bind_structure_formal(py::module_& m) {
       "qap_correlation",
       [](py::object x, py::object y, bool weighted, std::size_t permutations, std::uint64_t seed, int threads) {
         const Dyads dx = dyads_arg(x, weighted, "x"), dy = dyads_arg(y, weighted, "y");
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return qap_correlation(dx, dy, {.permutations = permutations, .seed = seed, .threads = threads});
       },
       py::arg("x"), py::arg("y"), py::kw_only(), py::arg("weighted") = false,
@@ -199,7 +199,7 @@ QapResult)doc");
         options.min_residual = min_residual;
         options.min_level_gap = min_level_gap;
         options.centrality.threads = threads;
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return formal_vs_informal(graph, options);
       },
       py::arg("graph"), py::kw_only(), py::arg("informal_relations") = py::none(), py::arg("levels") = py::none(),

@@ -98,7 +98,7 @@ void bind_structure_roles(py::module_& m) {
                             .peripheral_percentile = peripheral_percentile,
                             .distance = distance_transform_arg(distance, "distance"),
                             .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return ona_roles(graph, options);
       },
       py::arg("graph"), py::arg("groups"), py::arg("connector_percentile"), py::arg("spanner_percentile"),

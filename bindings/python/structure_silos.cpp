@@ -100,7 +100,7 @@ void bind_structure_silos(py::module_& m) {
             .permutations = permutations,
             .seed = seed,
             .threads = threads};
-        py::gil_scoped_release release;
+        ReleaseGil release;
         return mixing(graph, options);
       },
       py::arg("graph"), py::arg("groups"), py::arg("direction"), py::arg("permutations"), py::arg("seed"),
