@@ -57,8 +57,9 @@ constexpr std::size_t extrapolation_window = 4;
 
 /// The PageRank walk. One power step maps x to
 ///   step(x) = damping * (P^T x + D(x) d) + (1 - damping) p,
-/// P^T x formed as the sum over in-edges of y_u = x_u / W(u) times the edge
-/// weight, D(x) the mass of the dangling people. PageRank is the fixed point.
+/// P^T x formed as the sum over in-edges of y_u = x_u * inv_out[u] times the
+/// edge weight the pull view gives (see pagerank() for inv_out), D(x) the
+/// mass of the dangling people. PageRank is the fixed point.
 struct Walk {
   CsrView pull;
   std::span<const double> inv_out;
@@ -68,7 +69,7 @@ struct Walk {
   double damping;
 };
 
-/// y = v / W (per person) and the dangling mass of v, in one pass.
+/// y = v * inv_out (per person) and the dangling mass of v, in one pass.
 double prepare(const Walk& walk, Blocks& blocks, const std::vector<double>& v, std::vector<double>& y) {
   return blocks.sum([&](std::size_t begin, std::size_t end) {
     double mass = 0.0;
@@ -173,7 +174,7 @@ void accelerated_power_iteration(const Walk& walk, Blocks& heavy, Blocks& light,
         double* to = next.data();
         double* to_y = next_y.data();
         double* step = u.data();
-        std::array<const double*, J + 1> earlier{};
+        std::array<const double*, J> earlier{};
         for (std::size_t i = 0; i < J; ++i) earlier[i] = differences[i].data();
         for (std::size_t v = begin; v < end; ++v) {
           const double fixed = shift * d[v] + restart * p[v];
@@ -317,12 +318,13 @@ PageRankResult pagerank(const InfluenceGraph& graph, const PageRankOptions& opti
       break;
   }
 
-  // inv_out[u] = 1 / W(u), the weight u sends its score along (out-weight for
-  // flow received, in-weight for exerted), or 0 for a dangling person.
+  // inv_out[u] = 1 / W(u), W(u) the weight u sends its score along
+  // (out-weight for flow received, in-weight for exerted), or 0 for a
+  // dangling person. When each person's pushed edges all carry one strength
+  // c_u (push rows shared; e.g. influence exerted on a weighted-cascade
+  // graph), the pulled entry (v, u) weighs c_u: inv_out[u] = c_u / W(u)
+  // instead, and the pull reads no strengths.
   FlowViews views = flow_views(graph, options.flow, options.weighted);
-  // When each person's pushed edges all carry one strength c_u (push rows
-  // shared; e.g. influence exerted on a weighted-cascade graph), the pulled
-  // entry (v, u) weighs c_u: fold it into inv_out and pull without strengths.
   const std::span<const double> column_weights =
       views.pull.weights.empty() ? std::span<const double>() : views.push.row_weights;
   if (!column_weights.empty()) views.pull.weights = {};
