@@ -138,6 +138,19 @@ namespace {
 // before the objects it refers to disappear.
 bool python_callback_installed = false;
 
+/// `callback`, checked to be callable, kept for calls from C++. The last copy
+/// may go on a thread that does not hold the GIL (a task still running when
+/// the callback is replaced): the object is released with the GIL taken.
+std::shared_ptr<py::object> held_callable(py::object callback, const char* function) {
+  if (!PyCallable_Check(callback.ptr())) {
+    throw py::type_error(std::string(function) + ": expected a callable or None, got " + type_name(callback));
+  }
+  return {new py::object(std::move(callback)), [](py::object* p) {
+            py::gil_scoped_acquire gil;
+            delete p;
+          }};
+}
+
 void clear_python_callback() {
   if (python_callback_installed) {
     set_log_callback({});
@@ -173,16 +186,9 @@ level : LogLevel or str
           clear_python_callback();
           return;
         }
-        if (!PyCallable_Check(callback.ptr())) {
-          throw py::type_error("set_log_callback: expected a callable or None, got " + type_name(callback));
-        }
         // The std::function may be called from worker threads that do not hold
-        // the GIL; it takes the GIL for the call. The object is released when
-        // the callback is replaced (always from Python, with the GIL held).
-        auto holder = std::shared_ptr<py::object>(new py::object(std::move(callback)), [](py::object* p) {
-          py::gil_scoped_acquire gil;
-          delete p;
-        });
+        // the GIL; it takes the GIL for the call.
+        auto holder = held_callable(std::move(callback), "set_log_callback");
         set_log_callback([holder](LogLevel level, std::string_view message) {
           py::gil_scoped_acquire gil;
           try {
@@ -227,15 +233,7 @@ void bind_progress(py::module_& m) {
           clear_python_progress();
           return;
         }
-        if (!PyCallable_Check(callback.ptr())) {
-          throw py::type_error("set_progress_callback: expected a callable or None, got " + type_name(callback));
-        }
-        // Deleted with the GIL: the last copy may go on a thread that does
-        // not hold it (a task still reporting when the callback is replaced).
-        auto holder = std::shared_ptr<py::object>(new py::object(std::move(callback)), [](py::object* p) {
-          py::gil_scoped_acquire gil;
-          delete p;
-        });
+        auto holder = held_callable(std::move(callback), "set_progress_callback");
         set_progress_callback([holder](const ProgressEvent& event) {
           // Only the thread that runs the call (it holds the GIL or released
           // it in ReleaseGil) takes the GIL; a worker thread's report is
